@@ -1,0 +1,47 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+/** Browser and non-deterministic globals the pure core must never touch. */
+const forbiddenInCore = [
+  'window', 'document', 'navigator', 'location', 'localStorage', 'sessionStorage', 'indexedDB',
+  'history', 'screen', 'crypto', 'performance', 'fetch', 'XMLHttpRequest', 'setTimeout', 'setInterval',
+  'requestAnimationFrame', 'globalThis', 'self', 'console',
+].map((name) => ({ name, message: `src/core is pure: pass ${name} in from the edge instead.` }));
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'test-results/', 'examples/**/dist/', '.candor-demo/'] },
+  js.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    extends: [...tseslint.configs.strictTypeChecked, ...tseslint.configs.stylisticTypeChecked],
+    languageOptions: {
+      parserOptions: { project: ['./test/tsconfig.json'], tsconfigRootDir: import.meta.dirname },
+      globals: { ...globals.browser, ...globals.node },
+    },
+    rules: {
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-globals': ['error', ...forbiddenInCore],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'src/core is pure: take `now` as an argument.' },
+        { object: 'Math', property: 'random', message: 'src/core is pure: take randomness as an argument.' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'src/core is pure: take `now` as an argument.' },
+      ],
+    },
+  },
+  {
+    files: ['**/*.js'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+);

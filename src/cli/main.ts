@@ -1,0 +1,2 @@
+/** The `candor` command. */
+process.exitCode = 0;

@@ -1,0 +1,2 @@
+/** `candor/report`: statistics over Candor's events (Node). */
+export {};

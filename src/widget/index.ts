@@ -1,0 +1,2 @@
+/** `candor/widget`: the "Why am I seeing this?" element, loaded only when used. */
+export {};
