@@ -207,6 +207,8 @@ export interface StickyAssignment {
   audiences: string[];
   eligible: string[];
   decisionId: string;
+  /** The exposure event for this assignment has been logged (once per visitor × slot × config version). */
+  exposed?: boolean;
 }
 
 /** One slot's decision: what is shown, why, and everything measurement and explanation need. */
@@ -236,6 +238,8 @@ export interface Decision {
   decisionId: string;
   /** Came from the visitor's stored assignment. */
   sticky: boolean;
+  /** Key of the shares it was made under (holdout/control/explore), copied into the stored assignment. */
+  shares?: string;
   /** Forced by QA (`?candor=slot:experience`): never counted. */
   forced?: boolean;
   /** The consent state it was made under. */
