@@ -1,0 +1,79 @@
+import { createStore, get, set, type UseStore } from 'idb-keyval';
+import { describe, expect, it } from 'vitest';
+import { createEventQueue } from '../../../src/events/event-queue.js';
+import { exposure } from './sample-events.js';
+
+const DAY = 864e5;
+const NOW = 1_790_000_000_000;
+let n = 0;
+const freshStore = (): UseStore => createStore(`queue-test-${++n}`, 'state');
+
+describe('createEventQueue', () => {
+  it('keeps events per URL under the key "queue" and removes delivered ones', async () => {
+    const store = freshStore();
+    const queue = createEventQueue({ now: () => NOW, store });
+    const [a, b, c] = [exposure({ ts: NOW - 3 }), exposure({ ts: NOW - 2 }), exposure({ ts: NOW - 1 })];
+    await queue.add('/collect', [a, b]);
+    await queue.add('https://other.example/e', [c]);
+    expect(await queue.read('/collect')).toEqual([a, b]);
+    expect(await get('queue', store)).toHaveLength(3);
+    await queue.remove([a.id]);
+    expect(await queue.read('/collect')).toEqual([b]);
+    expect(await queue.read('https://other.example/e')).toEqual([c]);
+  });
+
+  it('is bounded in size: beyond max the oldest events are dropped first', async () => {
+    const queue = createEventQueue({ now: () => NOW, store: freshStore() });
+    const events = Array.from({ length: 600 }, (_, i) => exposure({ ts: NOW - 600 + i }));
+    await queue.add('/collect', events.slice(300));
+    await queue.add('/collect', events.slice(0, 300)); // older ones arriving later still lose
+    const kept = await queue.read('/collect');
+    expect(kept).toHaveLength(500);
+    expect(kept).toEqual(events.slice(100));
+  });
+
+  it('is bounded in age: events older than 7 days are dropped', async () => {
+    let now = NOW;
+    const store = freshStore();
+    const queue = createEventQueue({ now: () => now, store });
+    const old = exposure({ ts: NOW - 7 * DAY - 1 });
+    const young = exposure({ ts: NOW - 6 * DAY });
+    await queue.add('/collect', [old, young]);
+    expect(await queue.read('/collect')).toEqual([young]);
+    expect(await get('queue', store)).toEqual([{ u: '/collect', e: young }]);
+    now += 2 * DAY;
+    expect(await queue.read('/collect')).toEqual([]);
+  });
+
+  it('takes custom bounds', async () => {
+    const queue = createEventQueue({ now: () => NOW, store: freshStore(), max: 2, maxAge: 10 });
+    await queue.add('/c', [exposure({ ts: NOW - 11 }), exposure({ ts: NOW - 3 }), exposure({ ts: NOW - 2 }), exposure({ ts: NOW - 1 })]);
+    expect((await queue.read('/c')).map((e) => e.ts)).toEqual([NOW - 2, NOW - 1]);
+  });
+
+  it('survives garbage under its key', async () => {
+    const store = freshStore();
+    await set('queue', 'not a list', store);
+    const queue = createEventQueue({ now: () => NOW, store });
+    expect(await queue.read('/collect')).toEqual([]);
+    await queue.add('/collect', [exposure({ ts: NOW })]);
+    expect(await queue.read('/collect')).toHaveLength(1);
+    await set('queue', [null, { u: '/collect' }, 7, { u: '/collect', e: exposure({ ts: NOW }) }], store);
+    expect(await queue.read('/collect')).toHaveLength(1);
+    await queue.add('/collect', [exposure({ ts: NOW })]);
+    expect(await queue.read('/collect')).toHaveLength(2);
+  });
+
+  it('never rejects when storage is missing or broken', async () => {
+    const throwing = (() => {
+      throw new Error('no IndexedDB');
+    }) as unknown as UseStore;
+    const rejecting: UseStore = () => Promise.reject(new Error('quota'));
+    for (const store of [throwing, rejecting]) {
+      const queue = createEventQueue({ now: () => NOW, store });
+      await expect(queue.add('/c', [exposure()])).resolves.toBeUndefined();
+      await expect(queue.read('/c')).resolves.toEqual([]);
+      await expect(queue.remove(['x'])).resolves.toBeUndefined();
+    }
+  });
+});
