@@ -13,6 +13,15 @@ const minify = () =>
     format: { comments: false },
   });
 
+/**
+ * The script tag's config errors carry code and path only: src/core/config/verbose-errors.ts is loaded as
+ * `VERBOSE = false`, and rollup drops every message and fix text it guards. Goes before ts(), whose `load` compiles.
+ */
+const leanConfigErrors = (): Plugin => ({
+  name: 'candor-lean-config-errors',
+  load: (id) => (id.replace(/\\/g, '/').endsWith('/src/core/config/verbose-errors.ts') ? 'export const VERBOSE = false;' : null),
+});
+
 const ts = () => typescript({ tsconfig: './tsconfig.json', sourceMap: true, outputToFilesystem: false });
 
 /** Ships the events JSON Schema next to the code, so collectors can validate against it. */
@@ -31,6 +40,7 @@ const config: RollupOptions[] = [
       core: 'src/core/index.ts',
       widget: 'src/widget/index.ts',
       report: 'src/report/index.ts',
+      collect: 'src/collect/create-collector.ts',
       cli: 'src/cli/main.ts',
     },
     external: (id) => id === 'idb-keyval' || id.startsWith('node:'),
@@ -44,9 +54,9 @@ const config: RollupOptions[] = [
     },
   },
   {
-    // Script tag: one self-contained classic script, global `candor`.
+    // Script tag: one self-contained classic script, global `candor`; config errors give code and path only.
     input: 'src/loader.ts',
-    plugins: [nodeResolve({ browser: true }), ts(), minify()],
+    plugins: [nodeResolve({ browser: true }), leanConfigErrors(), ts(), minify()],
     output: { file: 'dist/candor.min.js', format: 'iife', sourcemap: true },
   },
   {
@@ -54,6 +64,15 @@ const config: RollupOptions[] = [
     input: 'src/widget/script-entry.ts',
     plugins: [ts(), minify()],
     output: { file: 'dist/candor-widget.min.js', format: 'iife', sourcemap: true },
+  },
+  {
+    // examples/spa: the npm module in a small single-page app (served by `npm run demo`).
+    input: 'examples/spa/app.ts',
+    plugins: [
+      nodeResolve({ browser: true }),
+      typescript({ tsconfig: './examples/spa/tsconfig.json', sourceMap: true, outputToFilesystem: false }),
+    ],
+    output: { file: 'dist/examples/spa.js', format: 'iife', sourcemap: true },
   },
 ];
 

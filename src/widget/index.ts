@@ -1,2 +1,14 @@
-/** `candor/widget`: the "Why am I seeing this?" element, loaded only when used. */
-export {};
+/**
+ * `candor/widget`: the "Why am I seeing this?" dialog, the `<candor-why>` control and the `<candor-ask>` prompt.
+ * Importing it registers nothing; call {@link defineWhyElement} / {@link defineAskElement} with your Candor instance.
+ * @example
+ * const { defineWhyElement, openWhy } = await import('candor/widget');
+ * defineWhyElement(candor);
+ * myButton.onclick = () => openWhy(candor, 'hero', myButton);
+ * @packageDocumentation
+ */
+export type { WidgetHost } from './widget-host.js';
+export { WIDGET_MESSAGES_EN, setWidgetMessages, type WidgetMessages } from './widget-messages.js';
+export { openWhy } from './open-why.js';
+export { defineWhyElement } from './define-why-element.js';
+export { defineAskElement } from './define-ask-element.js';

@@ -26,6 +26,9 @@ const types = {
 /** @type {Record<string, string>} */
 const mounts = { '/dist/': 'dist/', '/examples/': 'examples/', '/pages/': 'test/e2e/pages/', '/node_modules/axe-core/': 'node_modules/axe-core/' };
 
+/** Single-page apps: a path below one of these without a file extension serves the app's `index.html`. */
+const spaRoots = ['/examples/spa/'];
+
 export const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'";
 
 /**
@@ -64,7 +67,9 @@ export async function startServer(options = {}) {
       }
       const mount = Object.keys(mounts).find((m) => url.pathname.startsWith(m));
       if (!mount) return void res.writeHead(404).end('not found');
-      let rel = normalize(url.pathname.slice(mount.length));
+      // Client-side routes of the SPA example (`/examples/spa/pricing`) get the app's index.html.
+      const spa = spaRoots.find((r) => url.pathname.startsWith(r) && !extname(url.pathname));
+      let rel = normalize((spa ?? url.pathname).slice(mount.length));
       if (rel.startsWith('..')) return void res.writeHead(403).end();
       if (rel === '.' || rel.endsWith('/')) rel = join(rel, 'index.html');
       const file = join(root, /** @type {string} */ (mounts[mount]), rel);

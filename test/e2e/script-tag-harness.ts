@@ -1,0 +1,146 @@
+/**
+ * Shared set-up of the script-tag browser tests: one server and one Chromium per test file, fresh browser contexts
+ * (so fresh storage) per test, console and error capture, and waits on events rather than sleeps.
+ */
+import { afterAll, beforeAll } from 'vitest';
+import type { Browser, BrowserContext, ConsoleMessage, Page } from 'playwright-core';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { launchBrowser } from './browser.js';
+import { startServer } from './server.js';
+
+/** A Candor event as received by the test server's `/collect`. */
+export interface Beacon {
+  type: string;
+  slot?: string;
+  goal?: string;
+  experience?: string;
+  arm?: string;
+  [key: string]: unknown;
+}
+
+export interface Harness {
+  readonly browser: Browser;
+  readonly server: Awaited<ReturnType<typeof startServer>>;
+  readonly origin: string;
+  /** A fresh context (its own storage) and page, with console and page errors recorded. */
+  open(options?: { viewport?: { width: number; height: number } }): Promise<Opened>;
+  /** Resolves with the received events once `predicate` holds for them (checked whenever a request arrives). */
+  beacons(predicate: (events: Beacon[]) => boolean, timeoutMs?: number): Promise<Beacon[]>;
+}
+
+export interface Opened {
+  context: BrowserContext;
+  page: Page;
+  /** Console messages of the page and its frames, in order. */
+  console: ConsoleMessage[];
+  /** Uncaught errors (what would reach `window.onerror`). */
+  pageErrors: Error[];
+}
+
+type Handle = (req: IncomingMessage, res: ServerResponse, url: URL) => boolean | Promise<boolean>;
+
+/**
+ * Starts a server (with an optional extra request handler) and Chromium for the file, and closes them afterwards.
+ * @example const h = useHarness(); it('…', async () => { const { page } = await h.open(); … });
+ */
+export function useHarness(handle?: Handle): Harness {
+  let browser: Browser | undefined;
+  let server: Awaited<ReturnType<typeof startServer>> | undefined;
+  const contexts: BrowserContext[] = [];
+  const waiters = new Set<() => void>();
+  beforeAll(async () => {
+    server = await startServer({
+      handle: async (req, res, url) => {
+        // Every request may have delivered events: re-check waiters once the default handler stored them.
+        res.on('finish', () => {
+          waiters.forEach((w) => {
+            w();
+          });
+        });
+        return handle ? handle(req, res, url) : false;
+      },
+    });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await Promise.all(contexts.map((c) => c.close().catch(() => undefined)));
+    await browser?.close();
+    await server?.close();
+  });
+  const must = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('harness not started');
+    return value;
+  };
+  return {
+    get browser() {
+      return must(browser);
+    },
+    get server() {
+      return must(server);
+    },
+    get origin() {
+      return must(server).origin;
+    },
+    async open(options = {}) {
+      const context = await must(browser).newContext({ viewport: options.viewport ?? { width: 1280, height: 800 } });
+      contexts.push(context);
+      // Try another loader build without touching dist/: CANDOR_LOADER_FILE=/path/to/candor.min.js
+      const loader = process.env.CANDOR_LOADER_FILE;
+      if (loader) await context.route('**/dist/candor.min.js', (route) => route.fulfill({ path: loader, contentType: 'text/javascript' }));
+      const page = await context.newPage();
+      const opened: Opened = { context, page, console: [], pageErrors: [] };
+      page.on('console', (message) => opened.console.push(message));
+      page.on('pageerror', (error) => opened.pageErrors.push(error));
+      return opened;
+    },
+    beacons(predicate, timeoutMs = 10_000) {
+      const events = must(server).beacons as Beacon[];
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          if (!predicate(events)) return;
+          cleanup();
+          resolve(events);
+        };
+        const timer = setTimeout(() => {
+          cleanup();
+          reject(new Error(`expected events did not arrive within ${timeoutMs} ms; received: ${JSON.stringify(events.map((e) => [e.type, e.slot ?? e.goal]))}`));
+        }, timeoutMs);
+        const cleanup = () => {
+          clearTimeout(timer);
+          waiters.delete(check);
+        };
+        waiters.add(check);
+        check();
+      });
+    },
+  };
+}
+
+/** Each slot's name and what it shows (`data-candor-shown`), in document order. */
+export function shownSlots(page: Page): Promise<Record<string, string | null>> {
+  return page.evaluate(
+    () =>
+      Object.fromEntries(
+        Array.from(document.querySelectorAll('[data-candor-slot]'), (s) => [s.getAttribute('data-candor-slot'), s.getAttribute('data-candor-shown')]),
+      ) as Record<string, string | null>,
+  );
+}
+
+/** Resolves after the page has rendered two more frames (layout, paint and performance entries are then up to date). */
+export function nextFrames(page: Page): Promise<void> {
+  return page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        requestAnimationFrame(() => {
+          requestAnimationFrame(() => {
+            resolve();
+          });
+        });
+      }),
+  );
+}
+
+/** The text of console messages of a type (`error`, `warning`, `table`…). */
+export function consoleTexts(messages: ConsoleMessage[], type: string): string[] {
+  return messages.filter((m) => m.type() === type).map((m) => m.text());
+}

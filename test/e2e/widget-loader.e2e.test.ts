@@ -1,0 +1,188 @@
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser } from './browser.js';
+import { startServer } from './server.js';
+
+// The widget with the real script-tag loader, on the example marketing site, under a strict CSP.
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof startServer>>;
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  mkdirSync('test-results', { recursive: true });
+});
+afterAll(async () => {
+  await browser.close();
+  await server.close();
+});
+
+const SLOTS = ['hero', 'proof', 'cta'];
+const EXAMPLE = '/examples/marketing-site/';
+
+interface Explained {
+  summary: string;
+  armText: string;
+  reason: string;
+  signals: { label: string; value: string; tierText: string }[];
+}
+type CandorWindow = Window & { candor: { explain(slot: string): Explained | undefined; flush(): void }; cspViolations: string[] };
+
+async function newPage(context: BrowserContext, path: string) {
+  const page = await context.newPage();
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.addInitScript(() => {
+    const list: string[] = [];
+    (window as unknown as CandorWindow).cspViolations = list;
+    document.addEventListener('securitypolicyviolation', (e) => list.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await page.goto(`${server.origin}${path}`);
+  await page.waitForFunction(() => typeof (window as unknown as Partial<CandorWindow>).candor?.explain === 'function');
+  return { page, requests, violations: () => page.evaluate(() => (window as unknown as CandorWindow).cspViolations) };
+}
+
+const explain = (page: Page, slot: string) => page.evaluate((s) => (window as unknown as CandorWindow).candor.explain(s), slot);
+/** Waits until the dialog is open and its opening animation (if motion is allowed) has finished. */
+const waitOpen = (page: Page) =>
+  page.waitForFunction(() => {
+    const root = document.querySelector('.candor-widget')?.shadowRoot;
+    return !!root?.querySelector('dialog[open]') && root.getAnimations().every((a) => a.playState === 'finished');
+  });
+const dialogText = (page: Page) => page.evaluate(() => document.querySelector('.candor-widget')?.shadowRoot?.querySelector('dialog')?.textContent ?? '');
+const slotTexts = (page: Page) =>
+  page.evaluate(
+    (slots) => slots.map((s) => document.querySelector<HTMLElement>(`[data-candor-slot="${s}"]`)?.innerText.replace(/\s+/g, ' ').trim() ?? ''),
+    SLOTS,
+  );
+
+/** The standard content of every slot: the page with JavaScript off. */
+async function standardTexts(): Promise<string[]> {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`${server.origin}${EXAMPLE}`);
+  const texts = await slotTexts(page);
+  await context.close();
+  return texts;
+}
+
+/** A fresh visitor from the healthcare campaign who is in the targeted arm for the hero (holdout, control and explore are random). */
+async function targetedVisitor() {
+  for (let i = 0; i < 30; i++) {
+    const context = await browser.newContext({ viewport: { width: 1000, height: 1000 } });
+    const opened = await newPage(context, `${EXAMPLE}?csp=strict&utm_campaign=health-spring`);
+    if ((await explain(opened.page, 'hero'))?.reason === 'audience-match') return { context, ...opened };
+    await context.close();
+  }
+  throw new Error('no visitor in 30 was targeted: check the example config and the holdout/control/explore shares');
+}
+
+describe('the widget with the real loader, on the example site', () => {
+  it('is not requested until a control is used; then shows exactly the decision record, with zero CSP violations', async () => {
+    const { context, page, requests, violations } = await targetedVisitor();
+    expect(requests.some((u) => u.includes('candor-widget'))).toBe(false);
+    const record = await explain(page, 'hero');
+    await page.locator('[data-candor-why=hero]').click();
+    await waitOpen(page);
+    expect(requests.some((u) => u.includes('candor-widget.min.js'))).toBe(true);
+    const text = await dialogText(page);
+    expect(record?.signals.length).toBeGreaterThan(0);
+    for (const part of [record?.summary, record?.armText, ...(record?.signals.flatMap((s) => [s.label, s.value, s.tierText]) ?? [])]) expect(text).toContain(part);
+    expect(text).toContain('health-spring');
+    await page.screenshot({ path: 'test-results/widget-example.png', animations: 'disabled' });
+    await page.keyboard.press('Escape');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-candor-why'))).toBe('hero');
+    expect(await violations()).toEqual([]);
+    await context.close();
+  });
+
+  it('"Show me the standard version" switches every slot to its standard content at once, and it survives a reload', async () => {
+    const standard = await standardTexts();
+    const { context, page, violations } = await targetedVisitor();
+    expect(await slotTexts(page)).not.toEqual(standard);
+    await page.locator('[data-candor-why=hero]').click();
+    await waitOpen(page);
+    await page.locator('.candor-widget >> text=Show me the standard version').click();
+    await page.locator('.candor-widget >> text=Personalize again').waitFor();
+    expect(await slotTexts(page)).toEqual(standard);
+    expect(await violations()).toEqual([]);
+
+    await page.reload();
+    await page.waitForFunction(() => typeof (window as unknown as Partial<CandorWindow>).candor?.explain === 'function');
+    expect(await slotTexts(page)).toEqual(standard);
+    expect((await explain(page, 'hero'))?.reason).toBe('show-standard');
+
+    await page.locator('[data-candor-why=proof]').click();
+    await waitOpen(page);
+    await page.locator('.candor-widget >> text=Personalize again').click();
+    await page.locator('.candor-widget >> text=Show me the standard version').waitFor();
+    expect(await slotTexts(page)).not.toEqual(standard);
+    await context.close();
+  });
+
+  it('"Forget what this site remembers" leaves no Candor data in localStorage, cookies or IndexedDB', async () => {
+    const { context, page, violations } = await targetedVisitor();
+    const before = await page.evaluate(() => Object.keys(localStorage).length);
+    expect(before).toBeGreaterThan(0);
+    await page.locator('[data-candor-why=hero]').click();
+    await waitOpen(page);
+    await page.locator('.candor-widget >> text=Forget what this site remembers').click();
+    await page.locator('.candor-widget [role=status] >> text=Done').waitFor();
+    const left = await page.evaluate(async () => ({
+      localStorage: Object.keys(localStorage),
+      sessionStorage: Object.keys(sessionStorage).filter((k) => k.startsWith('candor')),
+      cookies: document.cookie,
+      indexedDB: (await indexedDB.databases()).map((d) => d.name),
+    }));
+    expect(left).toEqual({ localStorage: [], sessionStorage: [], cookies: '', indexedDB: [] });
+    expect(await slotTexts(page)).toEqual(await standardTexts());
+    expect(await violations()).toEqual([]);
+    await context.close();
+  });
+
+  it('axe-core finds no violations in the open widget on the example page', async () => {
+    const context = await browser.newContext();
+    const { page } = await newPage(context, `${EXAMPLE}?csp=strict&utm_campaign=health-spring`);
+    await page.locator('[data-candor-why=hero]').click();
+    await waitOpen(page);
+    await page.addScriptTag({ url: '/node_modules/axe-core/axe.min.js' });
+    const found = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+      const r = await axe.run({ include: [['.candor-widget']] }, { resultTypes: ['violations'] });
+      return r.violations.map((v) => `${v.id} ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+    });
+    expect(found).toEqual([]);
+    await context.close();
+  });
+
+  it('the German page shows the widget in German (window.candorWidgetMessages)', async () => {
+    const context = await browser.newContext({ viewport: { width: 1000, height: 1000 }, locale: 'de-DE' });
+    const { page, violations } = await newPage(context, `${EXAMPLE}de.html?csp=strict`);
+    await page.locator('[data-candor-why=hero]').click();
+    await waitOpen(page);
+    const text = await dialogText(page);
+    for (const part of ['Warum sehe ich das?', 'Was die Website ausgewählt hat', 'Standardversion anzeigen', 'Vergessen, was diese Website gespeichert hat']) expect(text).toContain(part);
+    await page.screenshot({ path: 'test-results/widget-example-de.png', animations: 'disabled' });
+    expect(await violations()).toEqual([]);
+    await context.close();
+  });
+
+  it('with ?candor-ask the self-identification prompt appears; the answer is logged as ask_answered', async () => {
+    const context = await browser.newContext();
+    const { page, violations } = await newPage(context, `${EXAMPLE}?csp=strict&candor-ask`);
+    const ask = page.locator('candor-ask');
+    await ask.locator('button >> text=Logistics').waitFor();
+    await ask.screenshot({ path: 'test-results/widget-ask.png', animations: 'disabled' });
+    await ask.locator('button >> text=Logistics').click();
+    await ask.locator('text=Thank you.').waitFor();
+    await page.evaluate(() => {
+      (window as unknown as CandorWindow).candor.flush();
+    });
+    await expect
+      .poll(() => server.beacons.some((e) => (e as { kind?: string; answer?: string }).kind === 'ask_answered' && (e as { answer?: string }).answer === 'logistics'))
+      .toBe(true);
+    expect(await violations()).toEqual([]);
+    await context.close();
+  });
+});
