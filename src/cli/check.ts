@@ -1,0 +1,104 @@
+import { validateConfig } from '../core/config/validate-config.js';
+import type { ConfigError, ValidConfig } from '../core/types.js';
+
+/** Where `candor check` reads and writes; the CLI passes the real terminal and file system, tests pass fakes. */
+export interface CheckIo {
+  out(s: string): void;
+  err(s: string): void;
+  readFile(path: string): Promise<string>;
+}
+
+const USAGE = `Usage: candor check <config.json> [more.json ...]
+
+Validates Candor configs. Prints every problem with its JSON path, what is wrong and how to fix it.
+Exit code: 0 when every file is valid, 1 when any has a problem, 2 when a file cannot be read.
+Error codes are explained in README.md#errors.`;
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** "3 audiences, 1 slot, 2 experiences". */
+function counts(config: ValidConfig): string {
+  const slots = Object.values(config.slots);
+  const experiences = slots.reduce((n, slot) => n + slot.experiences.length, 0);
+  return `${plural(Object.keys(config.audiences).length, 'audience')}, ${plural(slots.length, 'slot')}, ${plural(experiences, 'experience')}`;
+}
+
+/** Line and column of a JSON.parse error, when the engine says where it stopped. */
+function jsonErrorAt(text: string, error: unknown): ConfigError {
+  const message = error instanceof Error ? error.message : String(error);
+  const position = /position (\d+)/.exec(message)?.[1];
+  let where = '';
+  if (position !== undefined) {
+    const before = text.slice(0, Number(position)).split('\n');
+    where = ` (line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1})`;
+  }
+  return {
+    code: 'invalid-json',
+    path: '',
+    message: `The file is not valid JSON${where}: ${message}.`,
+    fix: 'Fix the syntax: keys and strings in double quotes, no trailing commas, no comments.',
+  };
+}
+
+function printProblems(file: string, errors: ConfigError[], config: ValidConfig | null, io: CheckIo): void {
+  io.out(`${file}: ${plural(errors.length, 'problem')}`);
+  for (const e of errors) {
+    io.out(`\n  ${e.path || '(root)'}  ${e.code}\n    ${e.message}\n    Fix: ${e.fix}`);
+  }
+  io.out(
+    config
+      ? `\nUntil these are fixed, Candor uses what is valid: ${counts(config)}; everything else shows the standard content.`
+      : '\nUntil these are fixed, nothing in this config is used: visitors see the standard page everywhere.',
+  );
+  io.out('Each code is explained in README.md#errors.');
+}
+
+/**
+ * `candor check config.json [more.json ...]`: validates each config and prints every problem
+ * (path, what is wrong, the fix), or a one-line summary when it is valid
+ * (`config ok: 3 audiences, 1 slot, 2 experiences`).
+ * @returns the exit code: 0 all valid, 1 a problem in any file, 2 bad arguments or an unreadable file.
+ * @example process.exitCode = await runCheck(['config.json'], { out: console.log, err: console.error, readFile: (p) => fs.readFile(p, 'utf8') })
+ */
+export async function runCheck(args: string[], io: CheckIo): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    io.out(USAGE);
+    return 0;
+  }
+  const options = args.filter((a) => a.startsWith('-') && a !== '-');
+  if (options.length) {
+    io.err(`candor check: unknown option ${options.join(' ')}\n\n${USAGE}`);
+    return 2;
+  }
+  if (!args.length) {
+    io.err(`candor check: which config file? Name one, like: candor check candor.config.json\n\n${USAGE}`);
+    return 2;
+  }
+  let exit = 0;
+  for (const file of args) {
+    let text: string;
+    try {
+      text = await io.readFile(file);
+    } catch (error) {
+      io.err(`candor check: cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+      exit = 2;
+      continue;
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      printProblems(file, [jsonErrorAt(text, error)], null, io);
+      exit = Math.max(exit, 1);
+      continue;
+    }
+    const { config, errors } = validateConfig(json);
+    if (errors.length) {
+      printProblems(file, errors, config, io);
+      exit = Math.max(exit, 1);
+    } else if (config) {
+      io.out(`${args.length > 1 ? `${file}: ` : ''}config ok: ${counts(config)}`);
+    }
+  }
+  return exit;
+}

@@ -1,0 +1,150 @@
+import { createWriteStream } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import { parseArgs } from 'node:util';
+import type { Arm } from '../core/types.js';
+import { pct, pp } from '../report/format.js';
+import { SCENARIOS } from '../simulate/scenarios.js';
+import { scenarioByName, simulationEvents } from '../simulate/simulate-events.js';
+import type { SimulationTruth } from '../simulate/simulation-truth.js';
+
+const USAGE = `Usage: candor simulate --scenario NAME --visitors N [options] > events.ndjson
+
+Generates Candor events from a world whose truth is known, using Candor's own decide(), and prints that truth.
+Scenarios: ${Object.keys(SCENARIOS).join(', ')}.
+
+Options:
+  --seed S                 same seed, same events (default 1)
+  --truth FILE             write the truth as JSON (default: a summary on stderr)
+  --config-out FILE        write the config the simulation ran under, for \`candor report --config\`
+  --out FILE               write events to FILE instead of stdout
+  --slots K                number of slots (default 1; only the first drives conversions)
+  --holdout H --control C --explore E   design shares (default 0.05, 0.1, 0.1)
+  --extra-conversions K    K extra "page-engaged" conversions per visitor (load for benchmarks)
+  --reexposures K          re-log every exposure K more times days later (ignored by intention-to-treat; load)
+  --drop-exposures ARM:SHARE  lose that share of one arm's exposures (e.g. control:0.03), to see the SRM alarm`;
+
+/** Where `candor simulate` writes (tests pass their own). */
+export interface SimulateRunIo {
+  stdout?: Writable;
+  stderr?: (text: string) => void;
+}
+
+/** The truth, for people. */
+export function truthText(t: SimulationTruth): string {
+  const v = t.values;
+  return [
+    `Scenario ${t.scenario}: ${t.story}`,
+    `True conversion rates (signup, hero slot): everyone standard ${pct(v.baseline)}; current rules ${pct(v.currentRules)}; best single experience ${v.bestSingle.action} ${pct(v.bestSingle.value)}; best on these signals ${pct(v.bestOnSignals)}; perfect world ${pct(v.perfectWorld)}.`,
+    `True lift per experience for its audience: ${t.experiences.map((e) => `${e.experience} ${pct(e.control)} → ${pct(e.treatment)} (${e.relativeLift >= 0 ? '+' : ''}${(e.relativeLift * 100).toFixed(1)}%)`).join('; ')}.`,
+    `True value of segmenting by: ${Object.entries(t.valueOfSegmentation).map(([k, x]) => `${k} ${pp(x)}`).join(', ')} (best: ${t.bestDimension}).`,
+  ].join('\n');
+}
+
+const share = (name: string, raw: string | undefined, fallback: number): number => {
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!(n >= 0 && n < 1)) throw new Error(`--${name} must be a share from 0 to 1, not "${raw}".`);
+  return n;
+};
+
+/**
+ * `candor simulate`: writes NDJSON events; resolves with the exit code (0 ok, 2 bad arguments).
+ * @param args the arguments after `simulate`
+ * @example await run(['--scenario', 'losing-experience', '--visitors', '100000', '--seed', '7', '--truth', 'truth.json'])
+ */
+export async function run(args: string[], io: SimulateRunIo = {}): Promise<number> {
+  const err = io.stderr ?? ((t: string) => void process.stderr.write(t));
+  let options;
+  let truthFile: string | undefined, configOut: string | undefined, outFile: string | undefined;
+  try {
+    const { values } = parseArgs({
+      args,
+      options: {
+        scenario: { type: 'string' },
+        visitors: { type: 'string' },
+        seed: { type: 'string' },
+        truth: { type: 'string' },
+        'config-out': { type: 'string' },
+        out: { type: 'string' },
+        slots: { type: 'string' },
+        holdout: { type: 'string' },
+        control: { type: 'string' },
+        explore: { type: 'string' },
+        'extra-conversions': { type: 'string' },
+        reexposures: { type: 'string' },
+        'drop-exposures': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+    if (values.help) {
+      err(USAGE + '\n');
+      return 0;
+    }
+    if (values.scenario === undefined) throw new Error('--scenario is required.');
+    const scenario = scenarioByName(values.scenario);
+    const visitors = Number(values.visitors ?? '');
+    if (!Number.isInteger(visitors) || visitors <= 0) throw new Error(`--visitors must be a positive whole number, not "${values.visitors ?? ''}".`);
+    let drop: { arm: Arm; share: number } | undefined;
+    if (values['drop-exposures'] !== undefined) {
+      const [arm, s] = values['drop-exposures'].split(':');
+      if (!['holdout', 'control', 'explore', 'targeted'].includes(arm ?? '')) throw new Error('--drop-exposures takes ARM:SHARE, e.g. control:0.03.');
+      drop = { arm: arm as Arm, share: share('drop-exposures', s, 0) };
+    }
+    options = {
+      scenario,
+      visitors,
+      seed: values.seed ?? 1,
+      design: {
+        holdout: share('holdout', values.holdout, 0.05),
+        control: share('control', values.control, 0.1),
+        explore: share('explore', values.explore, 0.1),
+        slots: Number(values.slots ?? 1),
+      },
+      extraConversions: Number(values['extra-conversions'] ?? 0),
+      reexposures: Number(values.reexposures ?? 0),
+      dropExposures: drop,
+    };
+    truthFile = values.truth;
+    configOut = values['config-out'];
+    outFile = values.out;
+  } catch (error) {
+    err(`candor simulate: ${(error as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const sim = simulationEvents(options);
+  // Config and truth first: a reader piped to stdout (`| candor report - --config …`) may need the config at once.
+  if (configOut !== undefined) await writeFile(configOut, JSON.stringify(sim.config, null, 2) + '\n');
+  if (truthFile !== undefined) await writeFile(truthFile, JSON.stringify(sim.truth, null, 2) + '\n');
+  const out: Writable = io.stdout ?? (outFile !== undefined ? createWriteStream(outFile) : process.stdout);
+  let broken: Error | undefined;
+  const onError = (e: Error): void => void (broken = e);
+  out.on('error', onError);
+  let buffer = '';
+  try {
+    for (const e of sim.events) {
+      buffer += JSON.stringify(e) + '\n';
+      if (buffer.length > 1 << 20) {
+        if (!out.write(buffer)) await once(out, 'drain');
+        buffer = '';
+      }
+      if (broken) break;
+    }
+    if (buffer !== '' && !broken) out.write(buffer);
+    if (out !== process.stdout && io.stdout === undefined) {
+      out.end();
+      await once(out, 'finish');
+    }
+  } catch (error) {
+    broken = error as Error;
+  }
+  // A reader that stops early (`| head`) is not an error; anything else is.
+  if (broken && (broken as NodeJS.ErrnoException).code !== 'EPIPE') {
+    err(`candor simulate: cannot write events: ${broken.message}\n`);
+    return 1;
+  }
+  if (truthFile !== undefined) return 0;
+  err(truthText(sim.truth) + '\n');
+  return 0;
+}

@@ -1,0 +1,112 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { runCheck } from '../../src/cli/check.js';
+
+const valid = {
+  v: 1,
+  version: '2026-11-22.1',
+  salt: 'acme-q4',
+  sections: { docs: '/docs' },
+  declare: ['companySize'],
+  audiences: {
+    healthcare: { when: { 'utm.campaign': { $regex: '^health' } }, reason: 'You came here from our healthcare campaign.' },
+    developers: { when: { 'pages.docs': { $gte: 2 } }, reason: 'You have read our developer docs on this site.' },
+    'large-company': { when: { 'declared.companySize': { $in: ['1000+'] } }, reason: 'You told us your company size.', shadow: true },
+  },
+  slots: {
+    hero: { experiences: [{ id: 'hero-health', audience: 'healthcare' }, { id: 'hero-dev', audience: 'developers' }] },
+  },
+};
+const broken = {
+  ...valid,
+  slots: { hero: { control: 0.6, explore: 0.5, experiences: [{ id: 'hero-dev', audience: 'develoeprs' }] } },
+};
+
+/** Runs `candor check` with files held in memory; returns the exit code and what was printed. */
+async function check(args: string[], files: Record<string, string>) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCheck(args, {
+    out: (s) => out.push(s),
+    err: (s) => err.push(s),
+    readFile: (path) => {
+      const text = Object.hasOwn(files, path) ? files[path] : undefined;
+      return text === undefined ? Promise.reject(new Error(`ENOENT: no such file, open '${path}'`)) : Promise.resolve(text);
+    },
+  });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('candor check', () => {
+  it('prints a one-line summary and exits 0 for a valid config', async () => {
+    const r = await check(['config.json'], { 'config.json': JSON.stringify(valid) });
+    expect(r).toEqual({ code: 0, out: 'config ok: 3 audiences, 1 slot, 2 experiences', err: '' });
+  });
+  it('prints every problem with path, what is wrong and the fix, and exits 1', async () => {
+    const r = await check(['config.json'], { 'config.json': JSON.stringify(broken) });
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('config.json: 2 problems');
+    expect(r.out).toContain('slots.hero  shares-too-large\n    "control" (0.6) plus "explore" (0.5) is 1.1, leaving no visitor to target.\n    Fix: Keep control + explore below 1');
+    expect(r.out).toContain('slots.hero.experiences[0].audience  unknown-audience\n    There is no audience "develoeprs".\n    Fix: Did you mean "developers"?');
+    expect(r.out).toContain('README.md#errors');
+  });
+  it('says what still works, or that nothing does', async () => {
+    const partly = { ...valid, audiences: { ...valid.audiences, extra: { when: { 'utm.nope': 1 }, reason: 'r' } } };
+    expect((await check(['c.json'], { 'c.json': JSON.stringify(partly) })).out).toContain('Candor uses what is valid: 3 audiences, 1 slot, 2 experiences');
+    expect((await check(['c.json'], { 'c.json': JSON.stringify({ ...valid, v: 2 }) })).out).toContain('nothing in this config is used');
+  });
+  it('reports invalid JSON with line and column', async () => {
+    const r = await check(['c.json'], { 'c.json': '{\n  "v": 1,\n  "salt": "x",,\n}' });
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/\(root\) {2}invalid-json\n {4}The file is not valid JSON \(line 3, column 15\)/);
+  });
+  it('checks several files and exits with the worst result', async () => {
+    const r = await check(['a.json', 'b.json'], { 'a.json': JSON.stringify(valid), 'b.json': JSON.stringify(broken) });
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('a.json: config ok: 3 audiences, 1 slot, 2 experiences');
+    expect(r.out).toContain('b.json: 2 problems');
+  });
+  it('exits 2 for a missing file, no file, or an unknown option', async () => {
+    expect(await check(['nope.json'], {})).toMatchObject({ code: 2, err: expect.stringContaining('cannot read nope.json') as unknown });
+    expect(await check([], {})).toMatchObject({ code: 2, err: expect.stringContaining('Usage: candor check') as unknown });
+    expect(await check(['--strict', 'c.json'], {})).toMatchObject({ code: 2, err: expect.stringContaining('unknown option --strict') as unknown });
+  });
+  it('--help prints usage and exits 0', async () => {
+    expect(await check(['--help'], {})).toMatchObject({ code: 0, out: expect.stringContaining('Usage: candor check') as unknown });
+  });
+});
+
+// The shipped bin, as a user runs it. `npm test` builds dist/ first; a bare vitest run without a build skips this.
+describe.skipIf(!existsSync('dist/cli.js'))('dist/cli.js', () => {
+  const run = async (args: string[]) => {
+    try {
+      const { stdout, stderr } = await promisify(execFile)(process.execPath, ['dist/cli.js', ...args]);
+      return { code: 0, stdout, stderr };
+    } catch (error) {
+      const e = error as { code: number; stdout: string; stderr: string };
+      return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+    }
+  };
+  it('candor check exits 0 and 1 with the same output as runCheck', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'candor-check-'));
+    await writeFile(join(dir, 'ok.json'), JSON.stringify(valid));
+    await writeFile(join(dir, 'bad.json'), JSON.stringify(broken));
+    expect(await run(['check', join(dir, 'ok.json')])).toEqual({ code: 0, stdout: 'config ok: 3 audiences, 1 slot, 2 experiences\n', stderr: '' });
+    const bad = await run(['check', join(dir, 'bad.json')]);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toContain('unknown-audience');
+  });
+  it('candor --help lists the commands; an unknown command exits 2 with a hint', async () => {
+    const help = await run(['--help']);
+    expect(help.code).toBe(0);
+    for (const command of ['check', 'report', 'simulate', 'collect']) expect(help.stdout).toContain(`  ${command} `);
+    const typo = await run(['chek']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('unknown command "chek". Did you mean "check"?');
+  });
+});

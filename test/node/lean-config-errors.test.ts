@@ -1,0 +1,69 @@
+/**
+ * The script tag (dist/candor.min.js) is built with `__CANDOR_LEAN__` (rollup.config.ts), which drops the text of config
+ * error messages and fixes; every other build keeps it. This test reads the built files, so the flag cannot silently
+ * stop working (a renamed define, a call site that builds its text outside a `VERBOSE` guard).
+ * It builds nothing: run `npm run build` first (`npm test` does).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { JSDOM, VirtualConsole } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+
+const SCRIPT = 'dist/candor.min.js';
+const CORE = 'dist/core.js';
+
+/** A built file, or a failing assertion that says how to get it. */
+const built = (file: string): string => {
+  expect(existsSync(file), `${file} is missing: run \`npm run build\` first.`).toBe(true);
+  return readFileSync(file, 'utf8');
+};
+
+/** An ES module with the chunks it imports, so the text is found wherever rollup put it. */
+const withImports = (file: string, seen = new Set<string>()): string => {
+  if (seen.has(file)) return '';
+  seen.add(file);
+  const code = built(file);
+  const imports = [...code.matchAll(/from\s*['"](\.[^'"]+)['"]/g)].map((m) => join(dirname(file), m[1] ?? ''));
+  return code + imports.map((f) => withImports(f, seen)).join('');
+};
+
+/** Representative texts: field, condition and JSON-copy messages, a shared fix, and the "did you mean" hint. */
+const TEXTS = [
+  'is not a field of',
+  'Did you mean',
+  'is not an operator Candor knows',
+  'is not a signal Candor reads',
+  'must be a non-empty string',
+  'Write shares as decimals from 0 to 1',
+  'so it cannot be read as JSON',
+  'The audience has no "reason"',
+];
+
+describe('config error text in the builds', () => {
+  it('the script tag keeps the codes but none of the message and fix text', () => {
+    const script = built(SCRIPT);
+    for (const text of TEXTS) expect(script, `"${text}" is in ${SCRIPT}: is __CANDOR_LEAN__ still defined for it, and the text guarded by VERBOSE?`).not.toContain(text);
+    for (const code of ['unknown-field', 'unknown-audience', 'invalid-condition', 'not-json']) expect(script).toContain(code);
+    expect(script).toContain('npx candor check');
+  });
+
+  it('the npm module keeps every text (so a missing text above means the flag, not a rename)', () => {
+    const core = withImports(CORE);
+    for (const text of TEXTS) expect(core, `"${text}" is missing from ${CORE} and its chunks`).toContain(text);
+  });
+
+  it('the script tag prints code and path, and points to README.md#errors and `npx candor check`', () => {
+    const config = { v: 1, version: '1', salt: 's', audiences: { devs: { when: { 'utm.campain': 'x' }, reason: 'Because.' } }, slots: {}, colour: 'red' };
+    const errors: string[] = [];
+    const virtualConsole = new VirtualConsole();
+    virtualConsole.on('error', (...args: unknown[]) => errors.push(args.map(String).join(' ')));
+    const dom = new JSDOM(
+      `<!doctype html><head><script type="application/json" id="candor-config">${JSON.stringify(config)}</script><script>${built(SCRIPT)}</script></head><body></body>`,
+      { runScripts: 'dangerously', url: 'https://example.test/', virtualConsole },
+    );
+    dom.window.close();
+    const output = errors.join('\n');
+    expect(output).toContain('candor: unknown-field at colour (see README.md#errors — run "npx candor check" for the fix)');
+    expect(output).toContain('candor: unknown-signal at audiences.devs.when["utm.campain"] (see README.md#errors');
+  });
+});

@@ -1,0 +1,174 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, test } from 'vitest';
+import type { CandorEvent, ExposureEvent } from '../../../src/core/types.js';
+import { aggregateEvents, createAggregator } from '../../../src/report/aggregate-events.js';
+import { analyze } from '../../../src/report/analyze.js';
+
+const DAY = 86_400_000;
+const T0 = Date.UTC(2026, 0, 5);
+let nextId = 0;
+const id = (): string => `e${String(nextId++).padStart(10, '0')}`;
+
+function exposure(visitorId: string, over: Partial<ExposureEvent> = {}): ExposureEvent {
+  return {
+    v: 1,
+    type: 'exposure',
+    id: id(),
+    visitorId,
+    ts: T0,
+    decisionId: `d-${visitorId}`,
+    slot: 'hero',
+    configVersion: 'v1',
+    hashVersion: 1,
+    salt: 'q1',
+    arm: 'targeted',
+    experience: 'dev',
+    counterfactual: 'dev',
+    propensity: 0.8,
+    eligible: ['dev'],
+    audiences: ['developers'],
+    tier: 'low',
+    gpc: false,
+    ...over,
+  };
+}
+const conversion = (visitorId: string, ts: number, goal = 'signup', value?: number): CandorEvent => ({
+  v: 1,
+  type: 'conversion',
+  id: id(),
+  visitorId,
+  ts,
+  goal,
+  ...(value === undefined ? {} : { value }),
+});
+
+function aggregateOf(events: (CandorEvent | string)[], windowDays = 7) {
+  const a = createAggregator({ windowDays });
+  for (const e of events) a.addLine(typeof e === 'string' ? e : JSON.stringify(e));
+  return a.finish();
+}
+
+describe('aggregateEvents', () => {
+  test('a re-sent exposure or conversion is counted once', () => {
+    const e = exposure('a');
+    const c = conversion('a', T0 + DAY);
+    const agg = aggregateOf([e, e, c, c]);
+    expect(agg.input.duplicates).toBe(2);
+    const slot = agg.periods[0]?.slots[0];
+    expect(slot?.exposures.targeted).toBe(1);
+    expect(slot?.cells[0]).toMatchObject({ n: 1, conv: [1] });
+  });
+
+  test('the first exposure per visitor × slot × period wins (intention-to-treat), whatever the file order', () => {
+    const later = exposure('a', { ts: T0 + DAY, arm: 'control', experience: 'baseline', decisionId: 'd2' });
+    const first = exposure('a', { ts: T0 });
+    // Re-logged exposures (lost storage, new config versions) add nothing to memory or counts.
+    const relogged = Array.from({ length: 100 }, (_, k) => exposure('a', { ts: T0 + (k + 2) * DAY, decisionId: `d${k}` }));
+    const agg = aggregateOf([later, first, ...relogged]);
+    expect(agg.input.laterExposures).toBe(101);
+    expect(agg.periods[0]?.slots[0]?.exposures).toEqual({ holdout: 0, control: 0, explore: 0, targeted: 1 });
+    // Another slot and another period are separate units.
+    const agg2 = aggregateOf([first, exposure('a', { slot: 'pricing' }), exposure('a', { salt: 'q2' })]);
+    expect(agg2.input.laterExposures).toBe(0);
+    expect(agg2.periods.map((p) => [p.salt, p.slots.length])).toEqual([
+      ['q1', 2],
+      ['q2', 1],
+    ]);
+  });
+
+  test('conversions count within the window after the first exposure, even when they come first in the file', () => {
+    const agg = aggregateOf([
+      conversion('in', T0 + 6.9 * DAY),
+      exposure('in'),
+      exposure('late'),
+      conversion('late', T0 + 7.5 * DAY),
+      exposure('before'),
+      conversion('before', T0 - 1000),
+      conversion('nobody', T0),
+    ]);
+    const cells = agg.periods[0]?.groups.rest;
+    expect(cells).toMatchObject({ n: 3, conv: [1] });
+    expect(agg.input.visitorsWithoutExposure).toBe(1);
+    expect(aggregateOf([exposure('late'), conversion('late', T0 + 7.5 * DAY)], 8).periods[0]?.groups.rest.conv).toEqual([1]);
+  });
+
+  test('values are summed per visitor within the window (sum and sum of squares)', () => {
+    const agg = aggregateOf([exposure('a'), conversion('a', T0 + 1, 'buy', 10), conversion('a', T0 + 2, 'buy', 5), exposure('b'), conversion('b', T0 + 3, 'buy', 2)]);
+    expect(agg.periods[0]?.groups.rest).toMatchObject({ n: 2, conv: [2], sum: [17], sumSq: [15 * 15 + 4] });
+  });
+
+  test('memory is bounded per visitor: conversions per visitor × goal are capped, keeping the earliest', () => {
+    const events: CandorEvent[] = [exposure('a')];
+    for (let i = 20; i > 0; i--) events.push(conversion('a', T0 + i * 1000, 'click'));
+    const a = createAggregator({ maxConversionsPerGoal: 4 });
+    for (const e of events) a.addEvent(e);
+    const agg = a.finish();
+    expect(agg.input.conversionsCapped).toBe(16);
+    expect(agg.periods[0]?.groups.rest.sum).toEqual([4]);
+  });
+
+  test('lines in another field order or with escapes give the same aggregate as the SDK’s own order', () => {
+    const events: CandorEvent[] = [exposure('a'), exposure('b', { arm: 'control', experience: 'baseline' }), conversion('a', T0 + 5, 'buy', 3), conversion('b', T0 + 9)];
+    const sdkOrder = aggregateOf(events);
+    const reversed = aggregateOf(events.map((e) => JSON.stringify(Object.fromEntries(Object.entries(e).reverse()))));
+    expect(reversed).toEqual(sdkOrder);
+    const escaped = aggregateOf(events.map((e) => JSON.stringify(e).replace('"visitorId":"a"', '"visitorId":"\\u0061"')));
+    expect(escaped).toEqual(sdkOrder);
+    // A tail that repeats a head field is not trusted to the fast path: JSON's last-wins applies.
+    const sneaky = JSON.stringify(exposure('a')).replace('"gpc":false}', '"gpc":false,"visitorId":"z"}');
+    expect(aggregateOf([sneaky]).periods[0]?.visitors).toBe(1);
+    expect(aggregateOf([sneaky, exposure('z', { ts: T0 + 1 })]).input.laterExposures).toBe(1);
+  });
+
+  test('invalid lines and foreign events are counted, not fatal', () => {
+    const agg = aggregateOf(['{not json', '', JSON.stringify({ type: 'exposure', visitorId: 'x' }), JSON.stringify({ type: 'pageview', visitorId: 'x', ts: 1 }), exposure('a')]);
+    expect(agg.input.invalid).toBe(3);
+    expect(agg.input.lines).toBe(4);
+    expect(agg.input.events.exposure).toBe(1);
+  });
+
+  test('context cells for off-policy analysis keep audiences sorted and split visitors into two folds', () => {
+    const events: CandorEvent[] = [];
+    for (let i = 0; i < 200; i++) events.push(exposure(`v${i}`, { audiences: ['b', 'a'] }));
+    const ope = aggregateOf(events).periods[0]?.slots[0]?.ope ?? [];
+    expect(ope.every((c) => c.audiences.join() === 'a,b')).toBe(true);
+    const folds = ope.map((c) => c.n);
+    expect(ope.length).toBe(2);
+    expect(Math.min(...folds)).toBeGreaterThan(70);
+  });
+
+  test('trust events become visitor flags per slot; forget without a slot counts for every slot; answers join the Q4 cells', () => {
+    const trust = (visitorId: string, kind: string, slot?: string, extra: object = {}) => ({ v: 1, type: 'trust', id: id(), visitorId, ts: T0, kind, ...(slot ? { slot } : {}), ...extra });
+    const agg = aggregateOf([
+      exposure('a'),
+      exposure('a', { slot: 'pricing' }),
+      JSON.stringify(trust('a', 'explanation_opened', 'hero')),
+      JSON.stringify(trust('a', 'explanation_opened', 'hero')),
+      JSON.stringify(trust('a', 'forget')),
+      JSON.stringify(trust('a', 'ask_answered', undefined, { key: 'role', answer: 'developer' })),
+    ]);
+    const [hero, pricing] = [agg.periods[0]?.slots.find((s) => s.slot === 'hero'), agg.periods[0]?.slots.find((s) => s.slot === 'pricing')];
+    expect(hero?.trust[0]).toMatchObject({ n: 1, explanationOpened: 1, forget: 1 });
+    expect(pricing?.trust[0]).toMatchObject({ n: 1, explanationOpened: 0, forget: 1 });
+    expect(agg.periods[0]?.answers).toEqual([{ answer: 'role=developer', audiences: ['developers'], n: 1, conv: [] }]);
+    expect(hero?.ope[0]?.answer).toBe('role=developer');
+  });
+
+  test('reads plain and gzip files to the same aggregate, which survives a JSON round trip', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'candor-agg-'));
+    const lines = [exposure('a'), conversion('a', T0 + 5), exposure('b', { arm: 'control', experience: 'baseline' })].map((e) => JSON.stringify(e)).join('\n');
+    writeFileSync(join(dir, 'e.ndjson'), lines + '\n');
+    writeFileSync(join(dir, 'e.ndjson.gz'), gzipSync(lines));
+    const plain = await aggregateEvents(join(dir, 'e.ndjson'));
+    const gz = await aggregateEvents(join(dir, 'e.ndjson.gz'));
+    expect(gz).toEqual(plain);
+    expect(plain.input.events).toEqual({ exposure: 2, conversion: 1, trust: 0 });
+    const roundTrip = JSON.parse(JSON.stringify(plain)) as typeof plain;
+    expect(roundTrip).toEqual(plain);
+    expect(analyze(roundTrip)).toEqual(analyze(plain));
+    await expect(aggregateEvents(join(dir, 'missing.ndjson'))).rejects.toThrow();
+  });
+});
