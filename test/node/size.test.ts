@@ -1,0 +1,44 @@
+/**
+ * Size budgets: this test fails when a shipped file grows past its budget (brotli, quality 11, KiB = 1024 bytes).
+ * It builds nothing: `npm test` builds before vitest runs; without dist/ it fails and says to run `npm run build`.
+ * `node bench/size.js` prints the same measurements next to GrowthBook.
+ */
+import { describe, expect, it } from 'vitest';
+import { measureSizes, type SizeRow } from '../../bench/size.js';
+
+/**
+ * Brotli budgets in KiB, by the ids of bench/size.js. Issue 8's targets: script tag ≤ 5, widget ≤ 4, candor/core ≤ 2.5;
+ * issue 2's: `decide` with its imports < 2. Where Candor measured lower, the budget sits just above the measurement
+ * (the next 0.1 KiB), so any growth is a decision someone makes on purpose. Measured on 2026-11-23;
+ * `node bench/size.js --budgets` prints these entries from the current build.
+ */
+export const BUDGETS: Readonly<Record<string, number>> = {
+  // over the issue's 5 KiB target: see the README's Limitations (measured 17.76 KiB: full config validation, consent tiers,
+  // sticky storage with migration, the IndexedDB event queue and the explanation text; error messages are already left out)
+  'candor-script': 17.8,
+  // no issue target: just above the measurement (measured 18.80 KiB)
+  'candor-npm': 18.8,
+  // over the issue's 2.5 KiB target (measured 12.82 KiB): candor/core carries the full validator with its messages
+  'candor-core': 12.9,
+  // over the issue's 2 KiB target (issue 2; measured 3.60 KiB): the condition evaluator and the signal labels come with it
+  'candor-decide': 3.6,
+  // under the issue's 4 KiB target: just above the measurement (measured 2.54 KiB)
+  'candor-widget': 2.6,
+};
+
+describe('size budgets (brotli)', () => {
+  let rows: SizeRow[] | undefined;
+  const measured = async (): Promise<SizeRow[]> => (rows ??= await measureSizes({ ids: Object.keys(BUDGETS) }));
+
+  for (const [id, budget] of Object.entries(BUDGETS)) {
+    it(`${id} stays within ${budget} KiB`, { timeout: 180_000 }, async () => {
+      const row = (await measured()).find((r) => r.id === id);
+      expect(row, `bench/size.js has no target "${id}"`).toBeDefined();
+      const kib = (row?.brotli ?? Infinity) / 1024;
+      expect(
+        kib,
+        `${row?.label ?? id} is ${kib.toFixed(2)} KiB brotli, over its ${budget} KiB budget. Make it smaller, or raise BUDGETS in test/node/size.test.ts on purpose and say why.`,
+      ).toBeLessThanOrEqual(budget);
+    });
+  }
+});
