@@ -38,23 +38,25 @@ const hasOwn = (record: object, key: string): boolean => Object.prototype.hasOwn
 const own = <T>(record: Record<string, T>, key: string): T | undefined => (hasOwn(record, key) ? record[key] : undefined);
 
 /**
- * The key of the shares a slot's assignment depends on: `holdout/control/explore`. Stored with each assignment;
- * a stored assignment made under other shares is decided again.
- * @example sharesKey(config, 'hero') // '0.05/0.1/0.1'
+ * The key of the analysis period and shares a slot's assignment depends on: `salt|holdout/control/explore`. Stored with
+ * each assignment; a stored assignment made in another period (salt) or under other shares is decided again.
+ * @example sharesKey(config, 'hero') // 'acme-q4|0.05/0.1/0.1'
  */
 export function sharesKey(config: ValidConfig, slot: string): string {
   const s = own(config.slots, slot);
-  return s ? sharesOf(config.holdout, s.control, s.explore) : `${config.holdout}/-/-`;
+  return s ? sharesOf(config.salt, config.holdout, s.control, s.explore) : `${config.salt}|${config.holdout}/-/-`;
 }
 
 /** Last shares key built: slots mostly share their shares, so the numbers are turned into text once. */
+let sharesS: string | undefined;
 let sharesH: number | undefined;
 let sharesC: number | undefined;
 let sharesE: number | undefined;
 let sharesText = '';
-function sharesOf(h: number, c: number, e: number): string {
-  if (h !== sharesH || c !== sharesC || e !== sharesE) {
-    sharesText = `${h}/${c}/${e}`;
+function sharesOf(salt: string, h: number, c: number, e: number): string {
+  if (salt !== sharesS || h !== sharesH || c !== sharesC || e !== sharesE) {
+    sharesText = `${salt}|${h}/${c}/${e}`;
+    sharesS = salt;
     sharesH = h;
     sharesC = c;
     sharesE = e;
@@ -63,7 +65,7 @@ function sharesOf(h: number, c: number, e: number): string {
 }
 
 /**
- * Why a stored assignment cannot be kept: `version` (a new config version), `shares` (the holdout, control or
+ * Why a stored assignment cannot be kept: `version` (a new config version or a new salt: a new analysis period), `shares` (the holdout, control or
  * explore share changed under the same version: say so once, the site should have given a new version),
  * `tier` (the consent cap changed), or null when it still stands.
  * @example if (stickyMismatch(config, 'hero', stored, consent) === 'shares') warnOnce('shares-changed')
@@ -75,7 +77,8 @@ export function stickyMismatch(
   consent: ConsentState,
 ): 'version' | 'shares' | 'tier' | null {
   if (sticky.version !== config.version) return 'version';
-  if (sticky.shares !== sharesKey(config, slot)) return 'shares';
+  // A new salt is a new analysis period: decided again, like a new version.
+  if (sticky.shares !== sharesKey(config, slot)) return sticky.shares.startsWith(config.salt + '|') ? 'shares' : 'version';
   if (sticky.tier !== consent.tier) return 'tier';
   return null;
 }
@@ -251,7 +254,7 @@ function decideSlot(input: DecideInput): Decision {
   const h = config.holdout;
   const c = slotConfig.control;
   const eps = slotConfig.explore;
-  const shares = sharesOf(h, c, eps);
+  const shares = sharesOf(config.salt, h, c, eps);
   const forcedOk = forced !== undefined && (forced === BASELINE || experiences.some((e) => e.id === forced));
 
   // 2. Sticky: a stored assignment under the same version, shares and consent tier stands.

@@ -69,7 +69,7 @@ describe('decide: fallbacks', () => {
       { ...input(), config: { ...makeConfig(), audiences: null } },
       { ...input(), config: { ...makeConfig(), slots: { hero: { control: 0.1, explore: 0.1, experiences: null } } } },
       { ...input(), config: { ...makeConfig(), audiences: { 'ai-curious': null } } },
-      { ...input(), sticky: { version: '2026-11-22.1', shares: '0.05/0.1/0.1', tier: 'high', arm: 'nope', audiences: null } },
+      { ...input(), sticky: { version: '2026-11-22.1', shares: 'acme-q4|0.05/0.1/0.1', tier: 'high', arm: 'nope', audiences: null } },
     ];
     for (const value of junk) {
       let d: Decision | undefined;
@@ -311,7 +311,7 @@ describe('decide: stickiness', () => {
 
   it('keeps the stored assignment under the same version, shares and tier, with signals read afresh', () => {
     const sticky = toSticky(first.d);
-    expect(sticky).toMatchObject({ version: '2026-11-22.1', shares: '0.05/0.1/0.1', tier: 'high', experience: 'hero-ai', audience: 'ai-curious' });
+    expect(sticky).toMatchObject({ version: '2026-11-22.1', shares: 'acme-q4|0.05/0.1/0.1', tier: 'high', experience: 'hero-ai', audience: 'ai-curious' });
     const later = decide({ ...base, visitorId: first.id, signals: { 'interest.ai': 0.6 }, sticky });
     expect(later).toMatchObject({
       experience: 'hero-ai',
@@ -347,11 +347,18 @@ describe('decide: stickiness', () => {
   it('changed shares under the same version re-decide, and stickyMismatch says so', () => {
     const sticky = { ...toSticky(first.d), experience: 'hero-dev', audience: 'developers' };
     const widened = { ...config, holdout: 0.1 };
-    expect(sharesKey(widened, 'hero')).toBe('0.1/0.1/0.1');
+    expect(sharesKey(widened, 'hero')).toBe('acme-q4|0.1/0.1/0.1');
     expect(stickyMismatch(widened, 'hero', sticky, consent('high'))).toBe('shares');
     expect(decide({ ...base, config: widened, visitorId: first.id, signals: EVERYTHING, sticky }).sticky).toBe(false);
     const slotShares = { ...config, slots: { ...config.slots, hero: { control: 0.1, experiences: config.slots.hero?.experiences ?? [], explore: 0.2 } } };
     expect(stickyMismatch(slotShares, 'hero', sticky, consent('high'))).toBe('shares');
+  });
+
+  it('a new salt (a new analysis period) re-decides like a new version, without a shares warning', () => {
+    const sticky = toSticky(first.d);
+    const nextPeriod = { ...config, salt: 'acme-q1' };
+    expect(stickyMismatch(nextPeriod, 'hero', sticky, consent('high'))).toBe('version');
+    expect(decide({ ...base, config: nextPeriod, visitorId: first.id, signals: EVERYTHING, sticky }).sticky).toBe(false);
   });
 
   it('a consent change re-decides under the new cap, with a new decision id', () => {
