@@ -3,16 +3,9 @@ import { validateConfig } from '../../../src/core/config/validate-config.js';
 import { decide } from '../../../src/core/decide/decide.js';
 import { explain } from '../../../src/core/explain/explain.js';
 import type { Signals, Tier } from '../../../src/core/types.js';
+import { seededRandom } from '../../../src/simulate/prng.js';
 
-/** mulberry32, so every run feeds the same 10,000 cases. */
-const prng = (seed: number) => () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
-const random = prng(424242);
+const random = seededRandom(424242);
 const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
 const JUNK: unknown[] = [null, undefined, 0, -1, 2, NaN, 'x', '', true, [], {}, [1, 'a'], { $regex: '(' }, { $nope: 1 }, '__proto__'];
 
