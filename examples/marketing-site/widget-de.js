@@ -73,5 +73,17 @@ const explainDe = {
   showStandard: 'Standardversion anzeigen',
   personalize: 'Wieder personalisieren',
   forget: 'Vergessen, was diese Website gespeichert hat',
+  labels: {
+    'utm.campaign': 'Kampagne, über die Sie gekommen sind',
+    'utm.source': 'Woher der Link kam, dem Sie gefolgt sind',
+    'utm.medium': 'Art des Links, dem Sie gefolgt sind',
+    'referrer.kind': 'Art der Website, die Sie hergeschickt hat',
+    'visit.returning': 'Sie waren schon einmal hier',
+    'visit.count': 'Seitenaufrufe auf dieser Website',
+    'pages.*': 'Seiten, die Sie in „{key}“ gelesen haben',
+    'declared.*': 'Was Sie uns gesagt haben: {key}',
+    'locale.language': 'Sprache Ihres Browsers',
+    'device.type': 'Art des Geräts',
+  },
 };
 Object.assign(window, { candorWidgetMessages: de, candorExplainMessages: explainDe });

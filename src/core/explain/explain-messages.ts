@@ -77,6 +77,8 @@ export interface ExplainMessages {
   personalize: string;
   /** Control: forget the data. */
   forget: string;
+  /** Signal labels by signal name (`utm.campaign`), replacing the catalog's English ones; families by their `pages.*` name with `{key}`. */
+  labels?: Record<string, string>;
 }
 
 /** The English sentences, the default of {@link explain}. */

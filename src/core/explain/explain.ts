@@ -24,6 +24,15 @@ function tierText(tier: Tier, m: ExplainMessages): string {
   return tier === 'high' ? m.tierHigh : tier === 'relationship' ? m.tierRelationship : m.tierLow;
 }
 
+/** A translated label: the exact signal name first, then its family (`pages.*`, with `{key}` filled in). */
+function labelOf(name: string, label: string, labels: Record<string, string> | undefined): string {
+  if (!labels) return label;
+  const dot = name.indexOf('.');
+  const own = hasOwn(labels, name) ? labels[name] : undefined;
+  const family = dot > 0 && hasOwn(labels, name.slice(0, dot) + '.*') ? labels[name.slice(0, dot) + '.*'] : undefined;
+  return own ?? family?.replace('{key}', name.slice(dot + 1)) ?? label;
+}
+
 /**
  * Explains a decision to the visitor: structured data plus plain sentences, for every arm and fallback, generated
  * from the decision record itself so it cannot drift from what happened. The audience's own reason appears only
@@ -105,7 +114,7 @@ export function explain(decision: Decision, config: ValidConfig, messages?: Part
     armText,
     signals: decision.signals.map((s) => ({
       name: s.name,
-      label: s.label,
+      label: labelOf(s.name, s.label, m.labels),
       value: valueText(s.value, m),
       tier: s.tier,
       tierText: tierText(s.tier, m),

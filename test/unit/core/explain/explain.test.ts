@@ -174,3 +174,15 @@ describe('explain: data, sending and controls', () => {
     for (const value of Object.values(e)) expect(['string', 'object']).toContain(typeof value);
   });
 });
+
+describe('explain: translated signal labels', () => {
+  it('uses a translated label by exact name, then by family with the key filled in, else the catalog label', () => {
+    const d = decisionIn('targeted', { test: (x) => x.signals.length > 0 });
+    const [first] = d.signals;
+    if (!first) throw new Error('a targeted decision with signals was expected');
+    const family = `${first.name.split('.')[0] ?? ''}.*`;
+    expect(explain(d, config, { labels: { [first.name]: 'Übersetzt' } }).signals[0]?.label).toBe('Übersetzt');
+    expect(explain(d, config, { labels: { [family]: 'Familie {key}' } }).signals[0]?.label).toBe(`Familie ${first.name.split('.').slice(1).join('.')}`);
+    expect(explain(d, config, { labels: { 'nope.nope': 'x' } }).signals[0]?.label).toBe(first.label);
+  });
+});
