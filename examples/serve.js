@@ -38,7 +38,7 @@ function simulatedReport() {
   const dir = root + '.candor-demo/';
   const cli = root + 'dist/cli.js';
   try {
-    const events = execFileSync(process.execPath, [cli, 'simulate', '--scenario', 'wrong-categories', '--visitors', '20000', '--seed', '1', '--config-out', dir + 'simulated.config.json', '--truth', dir + 'simulated.truth.json'], { maxBuffer: 1 << 30 });
+    const events = execFileSync(process.execPath, [cli, 'simulate', '--scenario', 'wrong-categories', '--visitors', '150000', '--seed', '1', '--config-out', dir + 'simulated.config.json', '--truth', dir + 'simulated.truth.json'], { maxBuffer: 1 << 30 });
     writeFileSync(dir + 'simulated.ndjson', events);
     execFileSync(process.execPath, [cli, 'report', dir + 'simulated.ndjson', '--config', dir + 'simulated.config.json', '--html', dir + 'report.html'], { stdio: 'ignore' });
     return true;
@@ -102,10 +102,10 @@ const lines = [
   `  Self-identification   ${site}?candor-ask`,
   `  Strict CSP            ${site}?csp=strict`,
   '',
-  reportMade ? `A full report from 20,000 simulated visitors whose truth is known (scenario wrong-categories): ${o}/report` : '',
+  reportMade ? `A full report from 150,000 simulated visitors whose truth is known (scenario wrong-categories; the truth is in .candor-demo/simulated.truth.json): ${o}/report` : '',
   'Make your own, from simulated traffic whose truth is known:',
-  '  node dist/cli.js simulate --scenario wrong-categories --visitors 20000 > .candor-demo/simulated.ndjson',
-  '  node dist/cli.js report .candor-demo/simulated.ndjson --html .candor-demo/report.html',
+  '  node dist/cli.js simulate --scenario losing-experience --visitors 150000 --config-out .candor-demo/sim.config.json > .candor-demo/sim.ndjson',
+  '  node dist/cli.js report .candor-demo/sim.ndjson --config .candor-demo/sim.config.json --html .candor-demo/sim.html',
   collector ? `And from what you clicked here:\n  node dist/cli.js report ${out}` : 'Events from this demo are kept in memory; see them at /events.',
   '',
   'Ctrl-C stops the server.',
