@@ -1,7 +1,7 @@
 import { validateConfig } from '../core/config/validate-config.js';
 import { formatConfigError } from '../core/config/format-config-error.js';
-import { decide as decideSlot, decideReasonIsCounted, stickyMismatch, toSticky } from '../core/decide/decide.js';
-import { HASH_VERSION, hash } from '../core/decide/hash.js';
+import { decide as decideSlot, decideReasonIsCounted, fallbackDecision, stickyMismatch, toSticky } from '../core/decide/decide.js';
+import { hash } from '../core/decide/hash.js';
 import { consentState, tierAllowed } from '../core/consent/consent-state.js';
 import { explain as explainDecision } from '../core/explain/explain.js';
 import {
@@ -9,10 +9,8 @@ import {
   type CandorEvent,
   type ConsentState,
   type Decision,
-  type ReasonCode,
   type Signals,
   type TrustKind,
-  type ValidConfig,
 } from '../core/types.js';
 import { readSignals, readersFor } from '../signals/read-signals.js';
 import { conditionSignals } from '../core/conditions/condition-signals.js';
@@ -42,27 +40,6 @@ import type { Candor, CandorEventMap, CandorOptions } from './candor-api.js';
 
 /** Passed as `config` by the script tag when it has already reported why there is no usable config (one console error, not two). */
 export const CONFIG_ALREADY_REPORTED = Symbol('candor.config-already-reported');
-
-/** A decision for the standard content, used whenever Candor cannot or should not personalize. */
-function baselineDecision(slot: string, reason: ReasonCode, config: ValidConfig | null, consent: ConsentState): Decision {
-  return {
-    slot,
-    experience: BASELINE,
-    arm: 'control',
-    counterfactual: BASELINE,
-    propensity: 1,
-    audiences: [],
-    eligible: [],
-    reason,
-    signals: [],
-    configVersion: config?.version ?? '',
-    salt: config?.salt ?? '',
-    hashVersion: HASH_VERSION,
-    decisionId: '',
-    sticky: false,
-    consent,
-  };
-}
 
 /** Reads GPC and DNT once per page, as the GPC spec asks. */
 function privacySignal(win: Window | undefined): boolean {
@@ -204,8 +181,8 @@ export function createCandor(options: CandorOptions): Candor {
     try {
       const known = decided.get(slot);
       if (known) return shown(known);
-      if (!config) return baselineDecision(slot, 'invalid-config', config, consent);
-      if (!state || !persistent) return baselineDecision(slot, 'no-visitor-id', config, consent);
+      if (!config) return fallbackDecision(slot, 'invalid-config', config, consent);
+      if (!state || !persistent) return fallbackDecision(slot, 'no-visitor-id', config, consent);
       const sticky = state.assignments[slot];
       if (sticky && stickyMismatch(config, slot, sticky, consent) === 'shares') {
         reportNotice(
@@ -231,7 +208,7 @@ export function createCandor(options: CandorOptions): Candor {
       return shown(decision);
     } catch (error) {
       reportError('internal-error', `slots.${slot}`, `Candor failed while deciding (${String(error)}), so the slot shows its standard content.`, 'Please report this with the config.');
-      return baselineDecision(slot, 'invalid-config', config, consent);
+      return fallbackDecision(slot, 'invalid-config', config, consent);
     }
   };
 

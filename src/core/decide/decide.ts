@@ -217,12 +217,14 @@ function replayable(s: StickyAssignment, config: ValidConfig, experiences: Exper
   return !!a && tierAllowed(a.tier, cap);
 }
 
-/** A decision that shows the standard content and is never counted (arm `control`, propensity 1, like every fallback). */
-function uncounted(input: DecideInput, reason: ReasonCode): Decision {
-  const given = input as Partial<DecideInput> | null | undefined;
-  const c = given?.config;
+/**
+ * A decision that shows the standard content and is never counted (arm `control`, propensity 1): what every fallback
+ * gives (unknown slot, invalid config, no visitor id). Exported so the edges fall back exactly as `decide` does.
+ * @example if (!config) return fallbackDecision('hero', 'invalid-config', null, consent)
+ */
+export function fallbackDecision(slot: string, reason: ReasonCode, config: ValidConfig | null | undefined, consent: ConsentState): Decision {
   return {
-    slot: given?.slot ?? '',
+    slot,
     experience: BASELINE,
     arm: 'control',
     counterfactual: BASELINE,
@@ -232,14 +234,19 @@ function uncounted(input: DecideInput, reason: ReasonCode): Decision {
     eligible: [],
     reason,
     signals: [],
-    configVersion: c?.version ?? '',
-    salt: c?.salt ?? '',
+    configVersion: config?.version ?? '',
+    salt: config?.salt ?? '',
     hashVersion: HASH_VERSION,
     decisionId: '',
     sticky: false,
     forced: false,
-    consent: input.consent,
+    consent,
   };
+}
+
+function uncounted(input: DecideInput, reason: ReasonCode): Decision {
+  const given = input as Partial<DecideInput> | null | undefined;
+  return fallbackDecision(given?.slot ?? '', reason, given?.config, input.consent);
 }
 
 function decideSlot(input: DecideInput): Decision {
