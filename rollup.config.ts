@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import typescript from '@rollup/plugin-typescript';
 import terser from '@rollup/plugin-terser';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
@@ -20,6 +21,61 @@ const minify = () =>
 const leanConfigErrors = (): Plugin => ({
   name: 'candor-lean-config-errors',
   load: (id) => (id.replace(/\\/g, '/').endsWith('/src/core/config/verbose-errors.ts') ? 'export const VERBOSE = false;' : null),
+});
+
+/**
+ * Modules both script-tag files need. The first pass (`candor.min.js`) ships them and hands them over in
+ * `window.__candor.modules`; the runtime (`candor-runtime.min.js`) takes them from there instead of shipping them
+ * twice. test/node/script-split.test.ts fails when a module ends up in both files.
+ */
+const SHARED_MODULES = [
+  'src/core/types.ts',
+  'src/core/conditions/is-record.ts',
+  'src/core/conditions/condition-signals.ts',
+  'src/core/signals/signal-catalog.ts',
+  'src/core/consent/consent-state.ts',
+  'src/core/decide/hash.ts',
+  'src/storage/visitor-state.ts',
+  'src/storage/snapshot-store.ts',
+  'src/storage/cap-memory.ts',
+  'src/dom/apply-experience.ts',
+  'src/dom/find-slots.ts',
+  'src/dom/safe-url.ts',
+  'src/events/build-events.ts',
+  'src/events/event-id.ts',
+  'src/storage/record-interest.ts',
+  'src/util/report-error.ts',
+  'src/instance/open-visit.ts',
+  'src/instance/config-already-reported.ts',
+  'src/script/guard.ts',
+  'src/script/load-sibling-script.ts',
+  'src/script/invalid-config-mark.ts',
+].map((file) => resolve(file));
+
+/** First pass: its entry hands the shared modules over, as namespace objects, in `window.__candor.modules`. */
+const handOverSharedModules = (): Plugin => ({
+  name: 'candor-hand-over-shared-modules',
+  transform(code, id) {
+    if (id !== resolve('src/loader.ts')) return null;
+    const imports = SHARED_MODULES.map((file, i) => `import * as shared${String(i)} from ${JSON.stringify(file)};`).join('\n');
+    const list = SHARED_MODULES.map((_, i) => `shared${String(i)}`).join(', ');
+    // Appended, so the entry's own source map stays right (imports are hoisted; the runtime runs after this line).
+    return { code: `${code}\n${imports}\n(self.__candor ??= {}).modules = [${list}];\n`, map: null };
+  },
+});
+
+/** Runtime: an import of a shared module reads the first pass's copy (rollup's synthetic named exports). */
+const takeSharedModules = (): Plugin => ({
+  name: 'candor-take-shared-modules',
+  resolveId(source, importer) {
+    if (!importer || !source.startsWith('.')) return null;
+    const index = SHARED_MODULES.indexOf(resolve(dirname(importer), source).replace(/\.js$/, '.ts'));
+    return index < 0 ? null : `\0candor-shared:${String(index)}`;
+  },
+  load(id) {
+    if (!id.startsWith('\0candor-shared:')) return null;
+    return { code: `export default self.__candor.modules[${id.slice(15)}];`, syntheticNamedExports: true };
+  },
 });
 
 const ts = () => typescript({ tsconfig: './tsconfig.json', sourceMap: true, outputToFilesystem: false });
@@ -54,10 +110,17 @@ const config: RollupOptions[] = [
     },
   },
   {
-    // Script tag: one self-contained classic script, global `candor`; config errors give code and path only.
+    // Script tag, first pass: a classic script that decides and applies slots synchronously in <head>.
     input: 'src/loader.ts',
-    plugins: [nodeResolve({ browser: true }), leanConfigErrors(), ts(), minify()],
+    plugins: [leanConfigErrors(), ts(), handOverSharedModules(), minify()],
     output: { file: 'dist/candor.min.js', format: 'iife', sourcemap: true },
+  },
+  {
+    // Script tag, runtime: loaded by the first pass without blocking; validation, events, IndexedDB and window.candor.
+    // Config errors give code and path only.
+    input: 'src/script/runtime.ts',
+    plugins: [takeSharedModules(), nodeResolve({ browser: true }), leanConfigErrors(), ts(), minify()],
+    output: { file: 'dist/candor-runtime.min.js', format: 'iife', sourcemap: true },
   },
   {
     // The widget, fetched by the loader only when a visitor opens an explanation.

@@ -36,8 +36,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
  */
 
 /**
- * What is measured. `file`: a shipped file read as is. `entry`: an ES module source bundled and minified in memory.
- * @typedef {{ id: string, label: string, sdk: 'candor' | 'growthbook', pair: string | null } & ({ file: string } | { entry: string })} SizeTarget
+ * What is measured. `file`: a shipped file read as is. `files`: shipped files downloaded together, each compressed on its
+ * own (as they travel) and the sizes added. `entry`: an ES module source bundled and minified in memory.
+ * @typedef {{ id: string, label: string, sdk: 'candor' | 'growthbook', pair: string | null } & ({ file: string } | { files: string[] } | { entry: string })} SizeTarget
  */
 
 const dist = (/** @type {string} */ p) => `${root}dist/${p}`;
@@ -45,7 +46,27 @@ const gbDir = `${root}node_modules/@growthbook/growthbook/`;
 
 /** @type {SizeTarget[]} */
 export const SIZE_TARGETS = [
-  { id: 'candor-script', label: 'Script tag: dist/candor.min.js', sdk: 'candor', pair: 'gb-script', file: dist('candor.min.js') },
+  {
+    id: 'candor-script',
+    label: 'Script tag, first pass (runs in <head>): dist/candor.min.js',
+    sdk: 'candor',
+    pair: 'gb-script',
+    file: dist('candor.min.js'),
+  },
+  {
+    id: 'candor-runtime',
+    label: 'Script tag, runtime (loaded after, async): dist/candor-runtime.min.js',
+    sdk: 'candor',
+    pair: null,
+    file: dist('candor-runtime.min.js'),
+  },
+  {
+    id: 'candor-script-total',
+    label: 'Script tag, both files (a first page view downloads both)',
+    sdk: 'candor',
+    pair: 'gb-script',
+    files: [dist('candor.min.js'), dist('candor-runtime.min.js')],
+  },
   {
     id: 'candor-npm',
     label: 'npm: import { createCandor } from "candor"',
@@ -128,16 +149,17 @@ export function compressedSizes(code) {
  * @returns {Promise<SizeRow[]>}
  */
 export async function measureSizes(options = {}) {
-  for (const f of ['candor.min.js', 'candor-widget.min.js', 'index.js', 'core.js']) {
+  for (const f of ['candor.min.js', 'candor-runtime.min.js', 'candor-widget.min.js', 'index.js', 'core.js']) {
     if (!existsSync(dist(f))) throw new Error(`${MISSING_DIST} (no dist/${f})`);
   }
   const targets = SIZE_TARGETS.filter((t) => !options.ids || options.ids.includes(t.id));
   /** @type {SizeRow[]} */
   const rows = [];
+  const shipped = (/** @type {string} */ file) => readFileSync(file, 'utf8').replace(/\n?\/\/# sourceMappingURL=\S*\s*$/, '');
   for (const t of targets) {
-    const code =
-      'file' in t ? readFileSync(t.file, 'utf8').replace(/\n?\/\/# sourceMappingURL=\S*\s*$/, '') : await bundleMinified(t.entry);
-    rows.push({ id: t.id, label: t.label, sdk: t.sdk, pair: t.pair, ...compressedSizes(code) });
+    const parts = 'files' in t ? t.files.map(shipped) : ['file' in t ? shipped(t.file) : await bundleMinified(t.entry)];
+    const sizes = parts.map(compressedSizes).reduce((a, b) => ({ min: a.min + b.min, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli }));
+    rows.push({ id: t.id, label: t.label, sdk: t.sdk, pair: t.pair, ...sizes });
   }
   return rows;
 }
@@ -206,13 +228,25 @@ export function readmeSizeBlock(rows) {
 }
 
 /**
+ * Where the size block is: each marker must stand on a line of its own, so a mention of a marker in prose or in a code
+ * comment is never taken for the block (-1 when absent).
+ * @param {string} readme
+ */
+function blockRange(readme) {
+  const at = (/** @type {string} */ marker) => {
+    const m = new RegExp(`^${marker}$`, 'm').exec(readme);
+    return m ? m.index : -1;
+  };
+  return { start: at(README_START), end: at(README_END) };
+}
+
+/**
  * Reads the sizes back from a README: id → { min, gzip, brotli } in KiB as written. Null when the markers are missing.
  * @param {string} readme
  * @returns {Map<string, { min: number, gzip: number, brotli: number }> | null}
  */
 export function parseReadmeSizes(readme) {
-  const start = readme.indexOf(README_START);
-  const end = readme.indexOf(README_END);
+  const { start, end } = blockRange(readme);
   if (start < 0 || end < start) return null;
   /** @type {Map<string, { min: number, gzip: number, brotli: number }>} */
   const sizes = new Map();
@@ -231,8 +265,7 @@ export function parseReadmeSizes(readme) {
 export function writeReadmeSizes(rows, readmePath = `${root}README.md`) {
   const readme = readFileSync(readmePath, 'utf8');
   const block = readmeSizeBlock(rows);
-  const start = readme.indexOf(README_START);
-  const end = readme.indexOf(README_END);
+  const { start, end } = blockRange(readme);
   const next =
     start >= 0 && end > start
       ? readme.slice(0, start) + block + readme.slice(end + README_END.length)

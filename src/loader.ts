@@ -1,44 +1,27 @@
 /**
- * The script-tag entry (`candor.min.js`): the only module with top-level side effects.
- * Runs synchronously in `<head>`, decides from local state, and applies each slot as the parser reaches it.
- * It never hides the page: on any failure the standard content, which is always in the page, stays.
+ * The script tag's first pass (`candor.min.js`): the only Candor code that runs in `<head>`, and the only module with
+ * top-level side effects besides the runtime's. It reads the config without validating it, decides from local state
+ * synchronously and applies each slot as the parser reaches it; then it loads `candor-runtime.min.js` (validation,
+ * events, IndexedDB, the `window.candor` API), which continues the same page view. It never hides the page: on any
+ * failure the standard content, which is always in the page, stays.
  */
-import { CONFIG_ALREADY_REPORTED, createCandor } from './instance/create-candor.js';
-import type { Candor } from './instance/candor-api.js';
-import type { ExplainMessages } from './core/explain/explain-messages.js';
-import { BASELINE, type Decision } from './core/types.js';
-import { applyExperience, restoreStandard } from './dom/apply-experience.js';
-import { findSlots } from './dom/find-slots.js';
+import './script/first-pass.js';
+import type { FirstPass } from './script/first-pass.js';
+import { CONFIG_ALREADY_REPORTED } from './instance/config-already-reported.js';
+import { readConfig } from './core/config/read-config.js';
+import { openVisit } from './instance/open-visit.js';
+import { BASELINE } from './core/types.js';
+import { applyExperience } from './dom/apply-experience.js';
 import { watchSlots } from './dom/watch-slots.js';
 import { reserveSlot } from './dom/reserve-slot.js';
-import { onGoalClick } from './dom/goal-clicks.js';
-import { onDeclareField } from './dom/declare-fields.js';
-import { onTopic } from './dom/topic-views.js';
-import { onNavigation } from './dom/history-hooks.js';
 import { reportError } from './util/report-error.js';
-
-declare global {
-  interface Window {
-    candor?: Candor;
-    candorConfig?: unknown;
-    candorQueue?: { push(callback: (candor: Candor) => void): void } | ((candor: Candor) => void)[];
-    candorWidget?: { open(slot: string, returnFocusTo?: HTMLElement): void };
-    candorExplainMessages?: Partial<ExplainMessages>;
-  }
-}
+import { guard } from './script/guard.js';
+import { loadSiblingScript } from './script/load-sibling-script.js';
+import { configMarkedInvalid } from './script/invalid-config-mark.js';
+import { beaconUnsentExposures } from './script/beacon-unsent-exposures.js';
 
 /** How long a slot waits for a `data-config-url` config before it shows its standard content. */
 const CONFIG_URL_TIMEOUT_MS = 300;
-
-const guard =
-  <A extends unknown[]>(where: string, fn: (...args: A) => void) =>
-  (...args: A): void => {
-    try {
-      fn(...args);
-    } catch (error) {
-      reportError('internal-error', where, `Candor failed (${String(error)}); the standard content stays.`, 'Please report this with the page and config.');
-    }
-  };
 
 guard('candor.min.js', () => {
   const doc = document;
@@ -70,139 +53,63 @@ guard('candor.min.js', () => {
     }
   };
 
-  const start = (config: unknown): Candor => {
-    const candor = createCandor({
-      config,
-      sink: data.sink,
-      dataLayer: data.dataLayer !== undefined,
-      segment: data.segment !== undefined,
-      visitorId: data.visitorId,
-      forced,
-      forceAsk: params.has('candor-ask'),
-      messages: window.candorExplainMessages,
-    });
-    window.candor = candor;
-    wire(candor);
-    return candor;
-  };
-
-  const decisions = new Map<string, Decision>();
-  let widget: Promise<void> | undefined;
-  const loadWidget = (): Promise<void> =>
-    (widget ??= new Promise((resolve, reject) => {
-      const tag = doc.createElement('script');
-      tag.src = new URL('candor-widget.min.js', script?.src ?? location.href).href;
-      if (script?.nonce) tag.nonce = script.nonce;
-      tag.onload = () => {
-        resolve();
-      };
-      tag.onerror = () => {
-        widget = undefined;
-        reject(new Error('widget failed to load'));
-      };
-      doc.head.appendChild(tag);
-    }));
-
-  function wire(candor: Candor): void {
-    const apply = guard('slots', (slot: HTMLElement) => {
-      const name = slot.getAttribute('data-candor-slot');
-      if (!name) return;
-      const decision = candor.decide(name);
-      const slots = candor.config?.slots;
-      const experience = slots && Object.hasOwn(slots, name) ? slots[name]?.experiences.find((e) => e.id === decision.experience) : undefined;
-      if (!applyExperience(slot, experience, decision.experience)) {
-        reportError(
-          'experience-not-applied',
-          `slots.${name}.experiences (${decision.experience})`,
-          `"${decision.experience}" could not be shown in slot "${name}": it has no <template data-candor-experience="${decision.experience}"> inside the slot, or one of its changes did not apply, so the standard content stays.`,
-          'Add the template inside the slot element, or fix the change\'s selector, attribute or template id.',
-        );
-      }
-      if (!decisions.has(name)) {
-        decisions.set(name, decision);
-        doc.dispatchEvent(new CustomEvent('candor:decision', { detail: decision }));
-      }
-    });
+  const start = (raw: unknown): void => {
+    let storage: Storage | undefined;
+    try {
+      storage = localStorage;
+    } catch {
+      storage = undefined;
+    }
+    // Validation waits for the runtime; a config it already found problems in shows the standard content at once.
+    const config = raw === CONFIG_ALREADY_REPORTED || configMarkedInvalid(storage, raw) ? null : readConfig(raw);
+    const visit = openVisit({ config, win: window, now: () => Date.now(), visitorId: data.visitorId, forced });
+    const announced = new Set<string>();
+    const pass: FirstPass = {
+      raw,
+      visit,
+      decide: (slot) => visit.decide(slot),
+      apply: guard('slots', (slot: HTMLElement) => {
+        const name = slot.getAttribute('data-candor-slot');
+        if (!name) return;
+        const decision = pass.decide(name);
+        const slots = visit.config?.slots;
+        const experience = slots && Object.hasOwn(slots, name) ? slots[name]?.experiences.find((e) => e.id === decision.experience) : undefined;
+        if (!applyExperience(slot, experience, decision.experience)) {
+          reportError(
+            'experience-not-applied',
+            `slots.${name}.experiences (${decision.experience})`,
+            `"${decision.experience}" has no <template data-candor-experience> in slot "${name}", or a change did not apply; the standard content stays.`,
+            'Add the template inside the slot element, or fix the change.',
+          );
+        }
+        if (!announced.has(name)) {
+          announced.add(name);
+          doc.dispatchEvent(new CustomEvent('candor:decision', { detail: decision }));
+        }
+      }),
+      script,
+      params,
+    };
     // A slot whose closing tag is still on its way when the parser yields is hidden alone (size kept, ≤ 300 ms),
     // and only when it will show something other than its standard content.
     const waiting = new WeakMap<HTMLElement, () => void>();
     watchSlots(
       doc,
       (slot) => {
-        apply(slot);
+        pass.apply(slot);
         waiting.get(slot)?.();
       },
       guard('slots', (slot: HTMLElement) => {
         const name = slot.getAttribute('data-candor-slot');
-        if (name && candor.decide(name).experience !== BASELINE) waiting.set(slot, reserveSlot(slot));
+        if (name && pass.decide(name).experience !== BASELINE) waiting.set(slot, reserveSlot(slot));
       }),
     );
-
-    candor.on('change', ({ standard }) => {
-      for (const slot of findSlots(doc)) {
-        if (standard) restoreStandard(slot);
-        else apply(slot);
-      }
+    if (data.sink) beaconUnsentExposures(visit, data.sink, () => !!window.candor);
+    (window.__candor ??= {}).pass = pass;
+    loadSiblingScript('candor-runtime.min.js', script).catch(() => {
+      reportError('runtime-load', 'candor-runtime.min.js', 'the runtime could not be loaded, so no events are sent.', 'Serve candor-runtime.min.js next to candor.min.js.');
     });
-    onGoalClick(doc, (goal) => {
-      candor.track(goal);
-    });
-    onDeclareField(doc, (key, value) => {
-      candor.setAttributes({ [key]: value });
-    });
-    onTopic(doc, (topic, weight) => {
-      candor.recordTopic(topic, weight);
-    });
-    onNavigation(window, () => {
-      candor.page();
-    });
-
-    // The widget costs nothing until a visitor asks "Why am I seeing this?".
-    doc.addEventListener(
-      'click',
-      guard('why-control', (event: Event) => {
-        const target = event.target instanceof Element ? event.target : null;
-        const control = target?.closest('[data-candor-why],candor-why');
-        if (!control) return;
-        const slot = control.getAttribute('data-candor-why') ?? control.getAttribute('for');
-        if (!slot) return;
-        const trigger = (target?.closest('button,a,[tabindex]') ?? control) as HTMLElement;
-        loadWidget().then(
-          () => window.candorWidget?.open(slot, trigger),
-          () => {
-            reportError('widget-load', 'candor-widget.min.js', 'the explanation widget could not be loaded.', 'Serve candor-widget.min.js next to candor.min.js.');
-          },
-        );
-      }),
-    );
-
-    const ready = guard('ready', () => {
-      if (doc.querySelector('candor-ask') && candor.askEligible()) void loadWidget().catch(() => undefined);
-      if (params.has('candor-debug')) {
-        console.table(
-          [...decisions.values()].map((d) => ({
-            slot: d.slot,
-            experience: d.experience,
-            arm: d.arm,
-            audience: d.audience ?? '',
-            reason: d.reason,
-            forced: d.forced === true,
-            signals: d.signals.map((s) => `${s.name}=${JSON.stringify(s.value)}`).join(' '),
-          })),
-        );
-      }
-    });
-    if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', ready);
-    else ready();
-
-    // Callbacks queued before the script loaded, then a queue that runs them at once.
-    const run = guard('candorQueue', (callback: (c: Candor) => void) => {
-      callback(candor);
-    });
-    const queued = window.candorQueue;
-    window.candorQueue = { push: run };
-    if (Array.isArray(queued)) queued.forEach(run);
-  }
+  };
 
   const configUrl = data.configUrl;
   if (configUrl && !doc.getElementById('candor-config') && window.candorConfig === undefined) {

@@ -1,25 +1,9 @@
 import { validateConfig } from '../core/config/validate-config.js';
 import { formatConfigError } from '../core/config/format-config-error.js';
-import { decide as decideSlot, decideReasonIsCounted, fallbackDecision, stickyMismatch, toSticky } from '../core/decide/decide.js';
 import { hash } from '../core/decide/hash.js';
-import { consentState, tierAllowed } from '../core/consent/consent-state.js';
+import { tierAllowed } from '../core/consent/consent-state.js';
 import { explain as explainDecision } from '../core/explain/explain.js';
-import {
-  BASELINE,
-  type CandorEvent,
-  type ConsentState,
-  type Decision,
-  type Signals,
-  type TrustKind,
-} from '../core/types.js';
-import { readSignals, readersFor } from '../signals/read-signals.js';
-import { conditionSignals } from '../core/conditions/condition-signals.js';
-import { DEFAULT_READERS } from '../signals/default-readers.js';
-import { browserSignalEnv } from '../signals/browser-signal-env.js';
-import { loadSnapshot, saveSnapshot } from '../storage/snapshot-store.js';
-import { resolveVisitor } from '../storage/resolve-visitor.js';
-import type { VisitorState } from '../storage/visitor-state.js';
-import { recordPageView } from '../storage/record-page-view.js';
+import type { CandorEvent, Decision, TrustKind } from '../core/types.js';
 import { recordGoal } from '../storage/record-goal.js';
 import { recordInterest } from '../storage/record-interest.js';
 import { capMemory } from '../storage/cap-memory.js';
@@ -35,21 +19,11 @@ import { urlSink } from '../events/sinks/url-sink.js';
 import { dataLayerSink } from '../events/sinks/data-layer-sink.js';
 import { segmentSink } from '../events/sinks/segment-sink.js';
 import type { Sink } from '../events/sinks/sink.js';
-import { reportError, reportNotice } from '../util/report-error.js';
+import { reportError } from '../util/report-error.js';
 import type { Candor, CandorEventMap, CandorOptions } from './candor-api.js';
+import { openVisit, safeHref, type Visit } from './open-visit.js';
+import { CONFIG_ALREADY_REPORTED } from './config-already-reported.js';
 
-/** Passed as `config` by the script tag when it has already reported why there is no usable config (one console error, not two). */
-export const CONFIG_ALREADY_REPORTED = Symbol('candor.config-already-reported');
-
-/** Reads GPC and DNT once per page, as the GPC spec asks. */
-function privacySignal(win: Window | undefined): boolean {
-  try {
-    const nav = win?.navigator;
-    return (!!nav && Reflect.get(nav, 'globalPrivacyControl') === true) || nav?.doNotTrack === '1';
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Starts Candor: validates the config, reads local state synchronously and returns the instance.
@@ -60,6 +34,15 @@ function privacySignal(win: Window | undefined): boolean {
  * const { experience } = candor.decide('hero');
  */
 export function createCandor(options: CandorOptions): Candor {
+  return startCandor(options);
+}
+
+/**
+ * {@link createCandor}, optionally continuing a page view the script tag's first pass opened (`firstPass`): its
+ * decisions are kept and their exposures logged now. When validation finds any problem in a config the first pass
+ * only read, `onInvalid` is called (the script tag restores the standard content) and the page shows the standard content.
+ */
+export function startCandor(options: CandorOptions, firstPass?: Visit, onInvalid?: () => void): Candor {
   const win = options.window ?? (typeof window === 'undefined' ? undefined : window);
   const now = options.now ?? (() => Date.now());
   const listeners: { [K in keyof CandorEventMap]?: ((value: CandorEventMap[K]) => void)[] } = {};
@@ -78,52 +61,34 @@ export function createCandor(options: CandorOptions): Candor {
   if (errors.length > 0 && options.config !== CONFIG_ALREADY_REPORTED) {
     try {
       console.error(
-        (config ? 'candor: parts of the config were ignored:\n' : 'candor: the config is unusable, so every slot shows its standard content:\n') +
-          errors.map(formatConfigError).join('\n'),
+        (firstPass && config
+          ? 'candor: the config has problems, so the script tag shows the standard content until they are fixed:\n'
+          : config
+            ? 'candor: parts of the config were ignored:\n'
+            : 'candor: the config is unusable, so every slot shows its standard content:\n') + errors.map(formatConfigError).join('\n'),
       );
     } catch {
       // No console.
     }
   }
 
-  // 2. Local state, synchronously: never waits on IndexedDB.
-  const gpc = privacySignal(win);
-  let storage: Storage | undefined;
-  try {
-    storage = win?.localStorage;
-  } catch {
-    storage = undefined;
+  // 2. This page view's local state, read synchronously (never waits on IndexedDB), or the first pass's.
+  const visit = firstPass ?? openVisit({ config, win, now, visitorId: options.visitorId, consent: options.consent, forced: options.forced });
+  if (firstPass && errors.length > 0) {
+    // The first pass decided from a config it did not validate: nothing it decided is shown, kept or counted.
+    for (const slot of firstPass.decided.keys()) {
+      const assignment = firstPass.state?.assignments[slot];
+      if (assignment?.exposed === false) delete firstPass.state?.assignments[slot];
+    }
+    firstPass.decided.clear();
+    firstPass.config = null;
+    firstPass.resetSignals();
+    firstPass.save();
+    onInvalid?.();
+  } else if (firstPass) {
+    firstPass.config = config;
   }
-  const loaded = win ? loadSnapshot(storage, now()) : { state: null, persistent: false };
-  const persistent = loaded.persistent;
-  if (win && !persistent) {
-    reportNotice(
-      'storage-unavailable',
-      'this browser blocks storage here (private mode, a sandboxed iframe or disabled storage), so Candor shows the standard content and sends no events.',
-    );
-  }
-  let state: VisitorState | null = null;
-  try {
-    state = win?.crypto ? resolveVisitor(loaded.state, options.visitorId, win.crypto, now()) : null;
-  } catch {
-    state = null;
-  }
-  let forgotten = false;
-  const currentConsent = (): ConsentState =>
-    config ? consentState(config, state?.consent ?? options.consent, gpc) : { tier: 'low', gpc };
-  let consent = currentConsent();
-
-  let saveScheduled = false;
-  const save = (): void => {
-    if (!persistent || forgotten || !state || saveScheduled) return;
-    saveScheduled = true;
-    queueMicrotask(() => {
-      saveScheduled = false;
-      if (state && !forgotten && !saveSnapshot(storage, state)) {
-        reportNotice('storage-full', 'Candor could not save its state (storage full or blocked); this page view is not remembered.');
-      }
-    });
-  };
+  const persistent = visit.persistent;
 
   // 3. Events: to the site's own sinks only.
   const sinks: Sink[] = [];
@@ -134,90 +99,50 @@ export function createCandor(options: CandorOptions): Candor {
   const dispatcher = win
     ? createDispatcher({ sinks, win, now })
     : { emit: () => undefined, flush: () => undefined, drainQueue: () => Promise.resolve() };
-  const counting = (): boolean => persistent && !!state && !forgotten;
+  const counting = (): boolean => persistent && !!visit.state && !visit.forgotten;
   const log = (build: (visitorId: string, id: string, t: number) => CandorEvent): void => {
-    if (!counting() || !state || !win) return;
-    const event = build(state.visitorId, newEventId(win.crypto), now());
+    if (!counting() || !visit.state || !win) return;
+    const event = build(visit.state.visitorId, newEventId(win.crypto), now());
     dispatcher.emit(event);
     emitLocal('event', event);
   };
   if (win && persistent) void dispatcher.drainQueue();
 
-  // 4. This page view: remembered within the consent cap, then signals read within it.
-  let signals: Signals | null = null;
-  // Only what some rule reads is ever read: audiences (shadow ones included) and eligibility constraints.
-  const needed = readersFor(
-    config
-      ? [
-          ...Object.values(config.audiences).flatMap((a) => a.signals),
-          ...Object.values(config.slots).flatMap((slot) => slot.experiences.flatMap((e) => (e.eligible ? conditionSignals(e.eligible) : []))),
-        ]
-      : [],
-  );
-  const pageView = (url: string): void => {
-    if (!state || !config || !win) return;
+  // 4. This page view: in the history (relationship tier), and goals reached by visiting it.
+  const pageEffects = (url: string): void => {
+    if (!visit.state || !visit.config || !win) return;
     const t = now();
-    state.memory = capMemory(recordPageView(state.memory, { url, referrer: safeReferrer(win), sections: config.sections ?? {} }, t), consent.tier);
-    if (persistent && tierAllowed('relationship', consent.tier)) void appendHistory({ at: t, kind: 'page', value: pathOf(url) }, t);
-    signals = null;
-    for (const [goal, { path }] of Object.entries(config.goals ?? {})) {
+    if (persistent && tierAllowed('relationship', visit.consent.tier)) void appendHistory({ at: t, kind: 'page', value: pathOf(url) }, t);
+    for (const [goal, { path }] of Object.entries(visit.config.goals ?? {})) {
       if (pathOf(url).startsWith(path)) track(goal);
     }
-    save();
-  };
-  const currentSignals = (): Signals => {
-    signals ??= state && config && win ? readSignals(DEFAULT_READERS, browserSignalEnv(win, state.memory, config, now()), consent.tier, needed) : {};
-    return signals;
   };
 
-  // 5. Decisions: one per slot and page, sticky across page views.
-  const decided = new Map<string, Decision>();
-  const shown = (decision: Decision): Decision =>
-    (state?.standard || forgotten) && !decision.forced
-      ? { ...decision, experience: BASELINE, reason: 'show-standard', audience: undefined, signals: [] }
-      : decision;
-
+  // 5. Decisions: one per slot and page, sticky across page views; the exposure is logged with the first one.
+  const announced = new Set<string>();
   const decide = (slot: string): Decision => {
-    try {
-      const known = decided.get(slot);
-      if (known) return shown(known);
-      if (!config) return fallbackDecision(slot, 'invalid-config', config, consent);
-      if (!state || !persistent) return fallbackDecision(slot, 'no-visitor-id', config, consent);
-      const sticky = state.assignments[slot];
-      if (sticky && stickyMismatch(config, slot, sticky, consent) === 'shares') {
-        reportNotice(
-          'shares-changed',
-          `the holdout, control or explore share of slot "${slot}" changed under config version "${config.version}", so its visitors are decided again. Give a new version whenever shares change.`,
-        );
+    const decision = visit.decide(slot);
+    const assigned = visit.decided.get(slot);
+    if (assigned && !announced.has(slot)) {
+      announced.add(slot);
+      if (visit.unexposed(slot)) {
+        // Intent to treat: the assigned decision is logged, in every arm, before anything it may cause.
+        log((visitorId, id, t) => exposureEvent(assigned, visitorId, id, t));
+        const assignment = visit.state?.assignments[slot];
+        if (assignment) assignment.exposed = true;
+        visit.save();
       }
-      const forced = options.forced?.[slot];
-      const decision = decideSlot({ config, slot, visitorId: state.visitorId, signals: currentSignals(), consent, sticky, forced });
-      decided.set(slot, decision);
-      if (decideReasonIsCounted(decision) && !decision.forced) {
-        const assignment = toSticky(decision);
-        assignment.exposed = decision.sticky && sticky?.exposed === true;
-        state.assignments[slot] = assignment;
-        if (!assignment.exposed) {
-          // Intent to treat: the assigned decision is logged, in every arm, before anything it may cause.
-          log((visitorId, id, t) => exposureEvent(decision, visitorId, id, t));
-          assignment.exposed = true;
-        }
-        save();
-      }
-      emitLocal('decision', decision);
-      return shown(decision);
-    } catch (error) {
-      reportError('internal-error', `slots.${slot}`, `Candor failed while deciding (${String(error)}), so the slot shows its standard content.`, 'Please report this with the config.');
-      return fallbackDecision(slot, 'invalid-config', config, consent);
+      emitLocal('decision', assigned);
     }
+    return decision;
   };
 
   const track = (goal: string, value?: number): void => {
     try {
-      if (!state) return;
-      if (tierAllowed('relationship', consent.tier)) state.memory = recordGoal(state.memory, goal, now());
+      if (!visit.state) return;
+      if (tierAllowed('relationship', visit.consent.tier)) visit.state.memory = recordGoal(visit.state.memory, goal, now());
       log((visitorId, id, t) => conversionEvent(visitorId, goal, value, id, t));
-      save();
+      visit.save();
     } catch (error) {
       reportError('internal-error', `track('${goal}')`, String(error), 'Please report this.');
     }
@@ -225,16 +150,17 @@ export function createCandor(options: CandorOptions): Candor {
 
   const trust = (kind: TrustKind, slot?: string, extra?: { key?: string; answer?: string }): void => {
     try {
-      log((visitorId, id, t) => trustEvent(visitorId, kind, id, t, { slot, configVersion: config?.version, ...extra }));
+      log((visitorId, id, t) => trustEvent(visitorId, kind, id, t, { slot, configVersion: visit.config?.version, ...extra }));
     } catch {
       // Logging a trust event must never break the control the visitor used.
     }
   };
 
   const setStandard = (standard: boolean): void => {
+    const state = visit.state;
     if (!state || state.standard === standard) return;
     state.standard = standard;
-    save();
+    visit.save();
     trust(standard ? 'show_standard' : 'personalize_again');
     emitLocal('change', { standard });
   };
@@ -242,23 +168,26 @@ export function createCandor(options: CandorOptions): Candor {
   // 6. Other tabs: a decision, consent or standard-version change made there is seen here.
   if (win && persistent) {
     watchOtherTabs(win, (other) => {
-      if (!state || forgotten) return;
+      const state = visit.state;
+      if (!state || visit.forgotten) return;
       if (other?.visitorId !== state.visitorId) {
         // Forgotten in another tab: let go of IndexedDB so the database can really be deleted.
         void closeCandorStore();
-        forgotten = true;
+        visit.forgotten = true;
         emitLocal('change', { standard: true });
         return;
       }
       const wasStandard = !!state.standard;
-      state = other;
-      consent = currentConsent();
-      signals = null;
-      if (!!state.standard !== wasStandard) emitLocal('change', { standard: !!state.standard });
+      visit.state = other;
+      visit.refreshConsent();
+      visit.resetSignals();
+      if (!!other.standard !== wasStandard) emitLocal('change', { standard: !!other.standard });
     });
   }
 
-  if (win) pageView(safeHref(win));
+  if (win) pageEffects(safeHref(win));
+  // Decisions the first pass made on this page: their exposures are logged now.
+  if (firstPass) for (const slot of [...firstPass.decided.keys()]) decide(slot);
 
   // 7. Engagement (inferred tier, only with consent): deepest scroll and visible time, recorded when the page is hidden.
   if (win && persistent && config) {
@@ -273,20 +202,22 @@ export function createCandor(options: CandorOptions): Candor {
     win.document.addEventListener('visibilitychange', () => {
       if (win.document.visibilityState === 'visible') {
         visibleSince = now();
-      } else if (state && !forgotten && tierAllowed('high', consent.tier)) {
+      } else if (visit.state && !visit.forgotten && tierAllowed('high', visit.consent.tier)) {
         measure();
-        state.memory = recordEngagement(state.memory, { scrollDepth: depth, activeSeconds: (now() - visibleSince) / 1000 }, now());
-        saveSnapshot(storage, state);
+        visit.state.memory = recordEngagement(visit.state.memory, { scrollDepth: depth, activeSeconds: (now() - visibleSince) / 1000 }, now());
+        visit.saveNow();
       }
     });
   }
 
   const instance: Candor = {
-    config,
+    get config() {
+      return visit.config;
+    },
     decide,
     explain(slot) {
       try {
-        return config ? explainDecision(decide(slot), config, options.messages) : undefined;
+        return visit.config ? explainDecision(decide(slot), visit.config, options.messages) : undefined;
       } catch {
         return undefined;
       }
@@ -294,7 +225,8 @@ export function createCandor(options: CandorOptions): Candor {
     track,
     setAttributes(declared) {
       try {
-        if (!state || !config || !tierAllowed('relationship', consent.tier)) return;
+        const { state, config } = visit;
+        if (!state || !config || !tierAllowed('relationship', visit.consent.tier)) return;
         const allowed = config.declare ?? [];
         for (const [key, value] of Object.entries(declared)) {
           if (!allowed.includes(key)) {
@@ -303,44 +235,46 @@ export function createCandor(options: CandorOptions): Candor {
             state.memory.declared[key] = value;
           }
         }
-        signals = null;
-        save();
+        visit.resetSignals();
+        visit.save();
       } catch {
         // Ignored: nothing the visitor sees depends on it this page view.
       }
     },
     recordTopic(topic, weight = 1) {
       try {
-        if (!state || !tierAllowed('high', consent.tier)) return;
+        const { state } = visit;
+        if (!state || !tierAllowed('high', visit.consent.tier)) return;
         state.memory = recordInterest(state.memory, topic, weight, now());
-        save();
+        visit.save();
       } catch {
         // Ignored.
       }
     },
     setConsent(tier) {
       try {
-        if (!state || !config) return;
+        const { state } = visit;
+        if (!state || !visit.config) return;
         state.consent = tier;
-        consent = currentConsent();
-        state.memory = capMemory(state.memory, consent.tier);
-        void capHistory(consent.tier, now());
-        signals = null;
-        save();
+        visit.refreshConsent();
+        state.memory = capMemory(state.memory, visit.consent.tier);
+        void capHistory(visit.consent.tier, now());
+        visit.resetSignals();
+        visit.save();
         emitLocal('change', { standard: instance.standard() });
       } catch {
         // Ignored.
       }
     },
-    consent: () => consent,
+    consent: () => visit.consent,
     showStandard: () => setStandard(true),
     personalize: () => setStandard(false),
-    standard: () => forgotten || !!state?.standard,
+    standard: () => visit.forgotten || !!visit.state?.standard,
     async forget() {
       try {
         trust('forget');
         dispatcher.flush();
-        forgotten = true;
+        visit.forgotten = true;
         if (win) await forgetAll(win);
       } catch {
         // forgetAll never rejects; this guards the rest.
@@ -349,7 +283,10 @@ export function createCandor(options: CandorOptions): Candor {
     },
     page(url) {
       try {
-        if (win) pageView(url ?? safeHref(win));
+        if (!win) return;
+        const href = url ?? safeHref(win);
+        visit.recordPage(href);
+        pageEffects(href);
       } catch {
         // Ignored.
       }
@@ -363,25 +300,27 @@ export function createCandor(options: CandorOptions): Candor {
       };
     },
     trust: (kind, slot) => trust(kind, slot),
-    options: () => ({ consentChoices: config?.consent.ask === true, privacyUrl: config?.privacyUrl, ask: config?.ask }),
+    options: () => ({ consentChoices: visit.config?.consent.ask === true, privacyUrl: visit.config?.privacyUrl, ask: visit.config?.ask }),
     askEligible() {
-      if (!config?.ask || !state || forgotten || !tierAllowed('relationship', consent.tier)) return false;
+      const { config, state } = visit;
+      if (!config?.ask || !state || visit.forgotten || !tierAllowed('relationship', visit.consent.tier)) return false;
       if (options.forceAsk) return true;
       return !state.asked && hash(config.salt + ':ask', state.visitorId) < config.ask.share;
     },
     answerAsk(value) {
       try {
-        const ask = config?.ask;
+        const { state } = visit;
+        const ask = visit.config?.ask;
         if (!state || !ask) return;
         state.asked = true;
         if (value === null) {
           trust('ask_dismissed');
         } else {
-          if (tierAllowed('relationship', consent.tier)) state.memory.declared[ask.key] = value;
+          if (tierAllowed('relationship', visit.consent.tier)) state.memory.declared[ask.key] = value;
           trust('ask_answered', undefined, { key: ask.key, answer: value });
         }
-        signals = null;
-        save();
+        visit.resetSignals();
+        visit.save();
       } catch {
         // Ignored.
       }
@@ -389,22 +328,6 @@ export function createCandor(options: CandorOptions): Candor {
     flush: () => dispatcher.flush(),
   };
   return instance;
-}
-
-function safeHref(win: Window): string {
-  try {
-    return win.location.href;
-  } catch {
-    return '';
-  }
-}
-
-function safeReferrer(win: Window): string {
-  try {
-    return win.document.referrer;
-  } catch {
-    return '';
-  }
 }
 
 function pathOf(url: string): string {

@@ -13,11 +13,17 @@ import { measureSizes, type SizeRow } from '../../bench/size.js';
  * `node bench/size.js --budgets` prints these entries from the current build.
  */
 export const BUDGETS: Readonly<Record<string, number>> = {
-  // over the issue's 5 KiB target: see the README's Limitations (measured 17.85 KiB: full config validation, consent tiers,
-  // sticky storage with migration, the IndexedDB event queue and the explanation text; error messages are already left out)
-  'candor-script': 17.9,
-  // no issue target: just above the measurement (measured 18.89 KiB)
-  'candor-npm': 19.0,
+  // The script tag's first pass, the only Candor code in <head>; over the issue's 5 KiB target (measured 11.50 KiB): the
+  // decision itself (holdout, control, explore, targeting, propensities), the condition evaluator, 14 signal readers,
+  // sticky storage and slot application. See the README's Limitations.
+  'candor-script': 11.5,
+  // The runtime it loads without blocking (validation, events, IndexedDB, explanations, the API); no issue target
+  // (measured 9.71 KiB).
+  'candor-runtime': 9.8,
+  // Both script-tag files, each compressed on its own; no issue target (measured 21.21 KiB).
+  'candor-script-total': 21.3,
+  // no issue target: just above the measurement (measured 19.20 KiB)
+  'candor-npm': 19.3,
   // over the issue's 2.5 KiB target (measured 12.94 KiB): candor/core carries the full validator with its messages
   'candor-core': 13.0,
   // over the issue's 2 KiB target (issue 2; measured 3.62 KiB): the condition evaluator and the signal labels come with it

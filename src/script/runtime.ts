@@ -1,0 +1,122 @@
+/**
+ * The script tag's runtime (`candor-runtime.min.js`), loaded by the first pass (`candor.min.js`) without blocking the
+ * page: it validates the config, continues the page view the first pass opened (logging the exposures of its
+ * decisions), and wires events, goals, the `window.candor` API, `candorQueue` and the widget. When validation finds a
+ * problem the first pass could not see, every slot goes back to its standard content, and later page views show the
+ * standard content from the start.
+ */
+import './first-pass.js';
+import { startCandor } from '../instance/create-candor.js';
+import type { Candor } from '../instance/candor-api.js';
+import { restoreStandard } from '../dom/apply-experience.js';
+import { findSlots } from '../dom/find-slots.js';
+import { onGoalClick } from '../dom/goal-clicks.js';
+import { onDeclareField } from '../dom/declare-fields.js';
+import { onTopic } from '../dom/topic-views.js';
+import { onNavigation } from '../dom/history-hooks.js';
+import { reportError } from '../util/report-error.js';
+import { guard } from './guard.js';
+import { loadSiblingScript } from './load-sibling-script.js';
+import { markConfigInvalid } from './invalid-config-mark.js';
+
+guard('candor-runtime.min.js', () => {
+  const pass = window.__candor?.pass;
+  if (!pass || window.candor) return;
+  const doc = document;
+  const { script, params, visit } = pass;
+  const data = script?.dataset ?? {};
+
+  const candor = startCandor(
+    {
+      config: pass.raw,
+      sink: data.sink,
+      dataLayer: data.dataLayer !== undefined,
+      segment: data.segment !== undefined,
+      forceAsk: params.has('candor-ask'),
+      messages: window.candorExplainMessages,
+    },
+    visit,
+    () => {
+      for (const slot of findSlots(doc)) restoreStandard(slot);
+      try {
+        markConfigInvalid(localStorage, pass.raw);
+      } catch {
+        // No storage: the next page view validates again.
+      }
+    },
+  );
+  pass.decide = (slot) => candor.decide(slot);
+  window.candor = candor;
+
+  let widget: Promise<void> | undefined;
+  const loadWidget = (): Promise<void> =>
+    (widget ??= loadSiblingScript('candor-widget.min.js', script).catch((error: unknown) => {
+      widget = undefined;
+      throw error;
+    }));
+
+  candor.on('change', ({ standard }) => {
+    for (const slot of findSlots(doc)) {
+      if (standard) restoreStandard(slot);
+      else pass.apply(slot);
+    }
+  });
+  onGoalClick(doc, (goal) => {
+    candor.track(goal);
+  });
+  onDeclareField(doc, (key, value) => {
+    candor.setAttributes({ [key]: value });
+  });
+  onTopic(doc, (topic, weight) => {
+    candor.recordTopic(topic, weight);
+  });
+  onNavigation(window, () => {
+    candor.page();
+  });
+
+  // The widget costs nothing until a visitor asks "Why am I seeing this?".
+  doc.addEventListener(
+    'click',
+    guard('why-control', (event: Event) => {
+      const target = event.target instanceof Element ? event.target : null;
+      const control = target?.closest('[data-candor-why],candor-why');
+      if (!control) return;
+      const slot = control.getAttribute('data-candor-why') ?? control.getAttribute('for');
+      if (!slot) return;
+      const trigger = (target?.closest('button,a,[tabindex]') ?? control) as HTMLElement;
+      loadWidget().then(
+        () => window.candorWidget?.open(slot, trigger),
+        () => {
+          reportError('widget-load', 'candor-widget.min.js', 'the explanation widget could not be loaded.', 'Serve candor-widget.min.js next to candor.min.js.');
+        },
+      );
+    }),
+  );
+
+  const ready = guard('ready', () => {
+    if (doc.querySelector('candor-ask') && candor.askEligible()) void loadWidget().catch(() => undefined);
+    if (params.has('candor-debug')) {
+      console.table(
+        [...visit.decided.values()].map((d) => ({
+          slot: d.slot,
+          experience: d.experience,
+          arm: d.arm,
+          audience: d.audience ?? '',
+          reason: d.reason,
+          forced: d.forced === true,
+          signals: d.signals.map((s) => `${s.name}=${JSON.stringify(s.value)}`).join(' '),
+        })),
+      );
+    }
+  });
+  if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', ready);
+  else ready();
+
+  // Callbacks queued before the runtime loaded, then a queue that runs them at once.
+  const run = guard('candorQueue', (callback: (c: Candor) => void) => {
+    callback(candor);
+  });
+  const queued = window.candorQueue;
+  window.candorQueue = { push: run };
+  if (Array.isArray(queued)) queued.forEach(run);
+})();

@@ -1,0 +1,78 @@
+/**
+ * The script tag in two files: `candor.min.js` decides and applies slots synchronously from a config it only reads;
+ * `candor-runtime.min.js` follows without blocking, validates, logs and serves `window.candor`. These tests hold the
+ * promises that split makes: a config problem only validation can see still ends with the standard page (and later
+ * page views never personalize from it), a missing runtime leaves a personalized page and one clear error, and a
+ * visitor who leaves before the runtime ran is still counted.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useHarness, consoleTexts, nextFrames, shownSlots } from './script-tag-harness.js';
+
+const h = useHarness();
+const TARGETED = '?utm_campaign=health-2026q4';
+
+/** Records, from the first byte of every page, each experience a slot is set to show. */
+async function recordShown(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { seen: string[] }).seen = seen;
+    new MutationObserver((records) => {
+      for (const r of records) {
+        const value = r.target instanceof Element ? r.target.getAttribute('data-candor-shown') : null;
+        if (value) seen.push(value);
+      }
+    }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-candor-shown'] });
+  });
+}
+/** Every experience the slots were set to show, each once. */
+const seen = async (page: Page) => [...new Set(await page.evaluate(() => (window as unknown as { seen: string[] }).seen))];
+const storedSlots = (page: Page) =>
+  page.evaluate(() => Object.keys((JSON.parse(localStorage.getItem('candor:v1') ?? '{}') as { assignments?: object }).assignments ?? {}));
+
+describe('the script tag split into a first pass and a runtime', () => {
+  it('a problem only validation sees: the standard page, one console error naming it, nothing kept or counted, and later page views never personalize from it', async () => {
+    const { page, console: messages, pageErrors } = await h.open();
+    await recordShown(page);
+    await page.goto(`${h.origin}/pages/fail-safe/unknown-field.html${TARGETED}`, { waitUntil: 'load' });
+    await nextFrames(page);
+    expect(await shownSlots(page)).toEqual({ hero: 'baseline' });
+    const errors = consoleTexts(messages, 'error');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain('slots.hero.contol');
+    expect(await storedSlots(page)).toEqual([]);
+
+    await page.reload({ waitUntil: 'load' });
+    await nextFrames(page);
+    expect(await seen(page)).toEqual(['baseline']);
+    expect(consoleTexts(messages, 'error')).toHaveLength(2);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('the same page with the config fixed personalizes again (the control case of the test above)', async () => {
+    const { page, console: messages } = await h.open();
+    await recordShown(page);
+    await page.goto(`${h.origin}/pages/fail-safe/valid.html${TARGETED}`, { waitUntil: 'load' });
+    await nextFrames(page);
+    expect(await seen(page)).toEqual(['hero-health']);
+    expect(await storedSlots(page)).toEqual(['hero']);
+    expect(consoleTexts(messages, 'error')).toEqual([]);
+  });
+
+  it('without the runtime file the slots are still decided and applied, with one console error saying what to serve, and the exposure is still sent on leaving', async () => {
+    const { context, page, console: messages, pageErrors } = await h.open();
+    await context.route('**/candor-runtime.min.js', (route) => route.fulfill({ status: 404, body: 'not here' }));
+    await page.goto(`${h.origin}/pages/fail-safe/valid.html${TARGETED}&visit=no-runtime`, { waitUntil: 'load' });
+    await nextFrames(page);
+    expect(await shownSlots(page)).toEqual({ hero: 'hero-health' });
+    expect(await page.evaluate(() => 'candor' in window)).toBe(false);
+    const candorErrors = consoleTexts(messages, 'error').filter((t) => t.startsWith('candor:'));
+    expect(candorErrors).toHaveLength(1);
+    expect(candorErrors[0]).toContain('candor-runtime.min.js');
+    const visitorId = await page.evaluate(() => (JSON.parse(localStorage.getItem('candor:v1') ?? '{}') as { visitorId?: string }).visitorId);
+    await page.goto(`${h.origin}/pages/flicker/page.css`);
+    const events = await h.beacons((all) => all.some((e) => e.type === 'exposure' && e.visitorId === visitorId));
+    expect(events.filter((e) => e.type === 'exposure' && e.visitorId === visitorId)).toMatchObject([{ slot: 'hero', experience: 'hero-health', arm: 'targeted' }]);
+    expect(pageErrors).toEqual([]);
+  });
+});
