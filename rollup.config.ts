@@ -32,7 +32,7 @@ const SHARED_MODULES = [
   'src/core/types.ts',
   'src/core/conditions/is-record.ts',
   'src/core/conditions/condition-signals.ts',
-  'src/core/signals/signal-catalog.ts',
+  'src/core/signals/signal-tiers.ts',
   'src/core/consent/consent-state.ts',
   'src/core/decide/hash.ts',
   'src/storage/visitor-state.ts',
@@ -41,7 +41,7 @@ const SHARED_MODULES = [
   'src/dom/apply-experience.ts',
   'src/dom/find-slots.ts',
   'src/dom/safe-url.ts',
-  'src/events/build-events.ts',
+  'src/events/exposure-event.ts',
   'src/events/event-id.ts',
   'src/storage/record-interest.ts',
   'src/util/report-error.ts',
@@ -113,7 +113,8 @@ const config: RollupOptions[] = [
     // Script tag, first pass: a classic script that decides and applies slots synchronously in <head>.
     input: 'src/loader.ts',
     plugins: [leanConfigErrors(), ts(), handOverSharedModules(), minify()],
-    output: { file: 'dist/candor.min.js', format: 'iife', sourcemap: true },
+    // freeze: false: the namespace objects handed to the runtime need no Object.freeze (bytes in <head>).
+    output: { file: 'dist/candor.min.js', format: 'iife', sourcemap: true, freeze: false },
   },
   {
     // Script tag, runtime: loaded by the first pass without blocking; validation, events, IndexedDB and window.candor.

@@ -15,6 +15,7 @@ import { applyExperience } from './dom/apply-experience.js';
 import { watchSlots } from './dom/watch-slots.js';
 import { reserveSlot } from './dom/reserve-slot.js';
 import { reportError } from './util/report-error.js';
+import { VERBOSE } from './core/config/verbose-errors.js';
 import { guard } from './script/guard.js';
 import { loadSiblingScript } from './script/load-sibling-script.js';
 import { configMarkedInvalid } from './script/invalid-config-mark.js';
@@ -46,8 +47,8 @@ guard('candor.min.js', () => {
       reportError(
         'config-json',
         '#candor-config',
-        `the config block is not valid JSON (${String(error)}), so every slot shows its standard content.`,
-        'Check the JSON inside <script type="application/json" id="candor-config"> with `candor check`.',
+        VERBOSE ? `the config block is not valid JSON (${String(error)}), so every slot shows its standard content.` : String(error),
+        VERBOSE ? 'Check the JSON inside <script type="application/json" id="candor-config"> with `candor check`.' : '',
       );
       return CONFIG_ALREADY_REPORTED;
     }
@@ -78,8 +79,8 @@ guard('candor.min.js', () => {
           reportError(
             'experience-not-applied',
             `slots.${name}.experiences (${decision.experience})`,
-            `"${decision.experience}" has no <template data-candor-experience> in slot "${name}", or a change did not apply; the standard content stays.`,
-            'Add the template inside the slot element, or fix the change.',
+            VERBOSE ? `"${decision.experience}" has no <template data-candor-experience> in slot "${name}", or a change did not apply; the standard content stays.` : '',
+            VERBOSE ? 'Add the template inside the slot element, or fix the change.' : '',
           );
         }
         if (!announced.has(name)) {
@@ -107,7 +108,12 @@ guard('candor.min.js', () => {
     if (data.sink) beaconUnsentExposures(visit, data.sink, () => !!window.candor);
     (window.__candor ??= {}).pass = pass;
     loadSiblingScript('candor-runtime.min.js', script).catch(() => {
-      reportError('runtime-load', 'candor-runtime.min.js', 'the runtime could not be loaded, so no events are sent.', 'Serve candor-runtime.min.js next to candor.min.js.');
+      reportError(
+        'runtime-load',
+        'candor-runtime.min.js',
+        VERBOSE ? 'the runtime could not be loaded, so no events are sent.' : '',
+        VERBOSE ? 'Serve candor-runtime.min.js next to candor.min.js.' : '',
+      );
     });
   };
 
@@ -130,7 +136,12 @@ guard('candor.min.js', () => {
         () => {
           clearTimeout(timer);
           release();
-          reportError('config-url', 'data-config-url', `the config at ${configUrl} could not be loaded.`, 'Inline the config in <script type="application/json" id="candor-config"> instead.');
+          reportError(
+            'config-url',
+            'data-config-url',
+            VERBOSE ? `the config at ${configUrl} could not be loaded.` : configUrl,
+            VERBOSE ? 'Inline the config in <script type="application/json" id="candor-config"> instead.' : '',
+          );
         },
       );
   } else {

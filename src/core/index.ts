@@ -4,6 +4,7 @@
  */
 export * from './types.js';
 export { SIGNAL_CATALOG, signalSpec, type SignalSpec } from './signals/signal-catalog.js';
+export { SIGNAL_TIERS, signalTier } from './signals/signal-tiers.js';
 export { HASH_VERSION, hash, hash32 } from './decide/hash.js';
 export {
   decide,

@@ -183,10 +183,8 @@ export type ReasonCode =
 
 /** A signal a decision used, with the value this browser holds. */
 export interface SignalUse {
-  /** Dotted name, as in conditions (`utm.campaign`). */
+  /** Dotted name, as in conditions (`utm.campaign`); its visitor-facing label is in the explanation. */
   name: string;
-  /** Visitor-facing label ("Campaign you arrived from"). */
-  label: string;
   value: SignalValue | undefined;
   tier: Tier;
 }

@@ -12,7 +12,8 @@ import { appendHistory, capHistory, closeCandorStore } from '../storage/history-
 import { recordEngagement } from '../storage/record-engagement.js';
 import { watchOtherTabs } from '../storage/tab-sync.js';
 import { createDispatcher } from '../events/create-dispatcher.js';
-import { conversionEvent, exposureEvent, trustEvent } from '../events/build-events.js';
+import { conversionEvent, trustEvent } from '../events/build-events.js';
+import { exposureEvent } from '../events/exposure-event.js';
 import { newEventId } from '../events/event-id.js';
 import { functionSink } from '../events/sinks/function-sink.js';
 import { urlSink } from '../events/sinks/url-sink.js';
@@ -20,6 +21,7 @@ import { dataLayerSink } from '../events/sinks/data-layer-sink.js';
 import { segmentSink } from '../events/sinks/segment-sink.js';
 import type { Sink } from '../events/sinks/sink.js';
 import { reportError } from '../util/report-error.js';
+import { VERBOSE } from '../core/config/verbose-errors.js';
 import type { Candor, CandorEventMap, CandorOptions } from './candor-api.js';
 import { openVisit, safeHref, type Visit } from './open-visit.js';
 import { CONFIG_ALREADY_REPORTED } from './config-already-reported.js';
@@ -51,7 +53,7 @@ export function startCandor(options: CandorOptions, firstPass?: Visit, onInvalid
       try {
         fn(value);
       } catch (error) {
-        reportError('listener-error', `on('${type}')`, `a listener threw: ${String(error)}.`, 'Catch errors inside your listener.');
+        reportError('listener-error', `on('${type}')`, VERBOSE ? `a listener threw: ${String(error)}.` : String(error), VERBOSE ? 'Catch errors inside your listener.' : '');
       }
     }
   };
@@ -144,7 +146,7 @@ export function startCandor(options: CandorOptions, firstPass?: Visit, onInvalid
       log((visitorId, id, t) => conversionEvent(visitorId, goal, value, id, t));
       visit.save();
     } catch (error) {
-      reportError('internal-error', `track('${goal}')`, String(error), 'Please report this.');
+      reportError('internal-error', `track('${goal}')`, String(error), VERBOSE ? 'Please report this.' : '');
     }
   };
 
@@ -230,7 +232,12 @@ export function startCandor(options: CandorOptions, firstPass?: Visit, onInvalid
         const allowed = config.declare ?? [];
         for (const [key, value] of Object.entries(declared)) {
           if (!allowed.includes(key)) {
-            reportError('undeclared-attribute', `setAttributes.${key}`, `"${key}" is not listed in the config's "declare".`, `Add "${key}" to "declare" in the config, or stop sending it.`);
+            reportError(
+              'undeclared-attribute',
+              `setAttributes.${key}`,
+              VERBOSE ? `"${key}" is not listed in the config's "declare".` : '',
+              VERBOSE ? `Add "${key}" to "declare" in the config, or stop sending it.` : '',
+            );
           } else if (typeof value === 'string' && value.length <= 200) {
             state.memory.declared[key] = value;
           }

@@ -11,6 +11,7 @@ import type { VisitorState } from '../storage/visitor-state.js';
 import { recordPageView } from '../storage/record-page-view.js';
 import { capMemory } from '../storage/cap-memory.js';
 import { reportError, reportNotice } from '../util/report-error.js';
+import { VERBOSE } from '../core/config/verbose-errors.js';
 
 /** What {@link openVisit} needs: the config (already validated or read), and the site's options that shape decisions. */
 export interface VisitOptions {
@@ -90,7 +91,7 @@ export function openVisit(options: VisitOptions): Visit {
   if (win && !persistent) {
     reportNotice(
       'storage-unavailable',
-      'this browser blocks storage here (private mode, a sandboxed iframe or disabled storage), so Candor shows the standard content and sends no events.',
+      VERBOSE ? 'this browser blocks storage here (private mode, a sandboxed iframe or disabled storage), so Candor shows the standard content and sends no events.' : '',
     );
   }
   let state: VisitorState | null;
@@ -124,7 +125,7 @@ export function openVisit(options: VisitOptions): Visit {
     },
     saveNow() {
       if (persistent && visit.state && !visit.forgotten && !saveSnapshot(storage, visit.state)) {
-        reportNotice('storage-full', 'Candor could not save its state (storage full or blocked); this page view is not remembered.');
+        reportNotice('storage-full', VERBOSE ? 'Candor could not save its state (storage full or blocked); this page view is not remembered.' : '');
       }
     },
     recordPage(url) {
@@ -169,7 +170,9 @@ export function openVisit(options: VisitOptions): Visit {
         if (sticky && stickyMismatch(config, slot, sticky, consent) === 'shares') {
           reportNotice(
             'shares-changed',
-            `the holdout, control or explore share of slot "${slot}" changed under config version "${config.version}", so its visitors are decided again. Give a new version whenever shares change.`,
+            VERBOSE
+              ? `the holdout, control or explore share of slot "${slot}" changed under config version "${config.version}", so its visitors are decided again. Give a new version whenever shares change.`
+              : slot,
           );
         }
         const forced = options.forced?.[slot];
@@ -183,7 +186,12 @@ export function openVisit(options: VisitOptions): Visit {
         }
         return shown(decision);
       } catch (error) {
-        reportError('internal-error', `slots.${slot}`, `Candor failed while deciding (${String(error)}), so the slot shows its standard content.`, 'Please report this with the config.');
+        reportError(
+          'internal-error',
+          `slots.${slot}`,
+          VERBOSE ? `Candor failed while deciding (${String(error)}), so the slot shows its standard content.` : String(error),
+          VERBOSE ? 'Please report this with the config.' : '',
+        );
         return fallbackDecision(slot, 'invalid-config', config, consent);
       }
     },

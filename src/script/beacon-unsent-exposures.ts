@@ -1,4 +1,4 @@
-import { exposureEvent } from '../events/build-events.js';
+import { exposureEvent } from '../events/exposure-event.js';
 import { newEventId } from '../events/event-id.js';
 import type { Visit } from '../instance/open-visit.js';
 

@@ -15,6 +15,7 @@ import { onDeclareField } from '../dom/declare-fields.js';
 import { onTopic } from '../dom/topic-views.js';
 import { onNavigation } from '../dom/history-hooks.js';
 import { reportError } from '../util/report-error.js';
+import { VERBOSE } from '../core/config/verbose-errors.js';
 import { guard } from './guard.js';
 import { loadSiblingScript } from './load-sibling-script.js';
 import { markConfigInvalid } from './invalid-config-mark.js';
@@ -87,7 +88,12 @@ guard('candor-runtime.min.js', () => {
       loadWidget().then(
         () => window.candorWidget?.open(slot, trigger),
         () => {
-          reportError('widget-load', 'candor-widget.min.js', 'the explanation widget could not be loaded.', 'Serve candor-widget.min.js next to candor.min.js.');
+          reportError(
+            'widget-load',
+            'candor-widget.min.js',
+            VERBOSE ? 'the explanation widget could not be loaded.' : '',
+            VERBOSE ? 'Serve candor-widget.min.js next to candor.min.js.' : '',
+          );
         },
       );
     }),

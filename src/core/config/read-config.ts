@@ -1,6 +1,6 @@
 import { conditionSignals } from '../conditions/condition-signals.js';
 import { isRecord } from '../conditions/is-record.js';
-import { signalSpec } from '../signals/signal-catalog.js';
+import { signalTier } from '../signals/signal-tiers.js';
 import { BASELINE, TIERS, type AskConfig, type Audience, type Tier, type ValidConfig } from '../types.js';
 
 type Obj = Record<string, unknown>;
@@ -52,7 +52,7 @@ export function readConfig(input: unknown): ValidConfig | null {
       const { when, reason, tier, shadow, label } = a as Obj;
       check(isRecord(when) && (tier === undefined || rank(tier) >= 0) && (label === undefined || typeof label === 'string'));
       const signals = conditionSignals(when as Obj);
-      const read = Math.max(0, ...signals.map((s) => rank(signalSpec(s)?.tier ?? 'low')));
+      const read = Math.max(0, ...signals.map((s) => rank(signalTier(s) ?? 'low')));
       check(tier === undefined || rank(tier) >= read);
       audiences[id] = {
         id,

@@ -1,6 +1,6 @@
 import { conditionSignals } from '../conditions/condition-signals.js';
 import { isRecord } from '../conditions/is-record.js';
-import { signalSpec } from '../signals/signal-catalog.js';
+import { signalTier } from '../signals/signal-tiers.js';
 import {
   BASELINE,
   TIERS,
@@ -307,7 +307,7 @@ function build(input: unknown, errors: ConfigError[], report: ReportProblem): Va
     str(a, 'label', p, false, VERBOSE ? 'Write a short name for reports, like "Healthcare leads", or leave it out.' : '');
     if (errors.length > n) continue;
     const signals = conditionSignals(a.when as Condition);
-    const read = TIERS[Math.max(0, ...signals.map((s) => rank(signalSpec(s)?.tier ?? 'low')))] ?? 'low';
+    const read = TIERS[Math.max(0, ...signals.map((s) => rank(signalTier(s) ?? 'low')))] ?? 'low';
     const declaredTier = a.tier as Tier | undefined;
     if (declaredTier && rank(declaredTier) < rank(read)) {
       report(
@@ -419,7 +419,7 @@ function build(input: unknown, errors: ConfigError[], report: ReportProblem): Va
     if (e.eligible !== undefined) {
       const pe = jsonPath(p, 'eligible'), m = errors.length;
       validateCondition(e.eligible, pe, scope, report);
-      const high = errors.length > m ? [] : conditionSignals(e.eligible as Condition).filter((s) => signalSpec(s)?.tier !== 'low');
+      const high = errors.length > m ? [] : conditionSignals(e.eligible as Condition).filter((s) => signalTier(s) !== 'low');
       if (high.length) {
         report(
           'eligible-tier-too-high',

@@ -1,6 +1,6 @@
 import { evaluateCondition } from '../conditions/evaluate-condition.js';
 import { tierAllowed } from '../consent/consent-state.js';
-import { signalSpec, type SignalSpec } from '../signals/signal-catalog.js';
+import { signalTier } from '../signals/signal-tiers.js';
 import {
   BASELINE,
   TIERS,
@@ -165,24 +165,21 @@ function matchedAudiences(audiences: Record<string, Audience>, signals: Signals,
   return matchedIds;
 }
 
-/** Catalog lookups, memoized: signal names come from configs, so the map stays small. */
-const specs = new Map<string, SignalSpec | undefined>();
-function specOf(name: string): SignalSpec | undefined {
-  if (!specs.has(name)) {
-    if (specs.size > 1000) specs.clear();
-    specs.set(name, signalSpec(name));
+/** Tier lookups, memoized: signal names come from configs, so the map stays small. */
+const tiers = new Map<string, Tier | undefined>();
+function tierOf(name: string): Tier | undefined {
+  if (!tiers.has(name)) {
+    if (tiers.size > 1000) tiers.clear();
+    tiers.set(name, signalTier(name));
   }
-  return specs.get(name);
+  return tiers.get(name);
 }
 
-/** Every signal an audience's rule reads, with its label, this browser's value and its tier. */
+/** Every signal an audience's rule reads, with this browser's value and its tier. */
 function signalUses(audience: Audience | undefined, signals: Signals): SignalUse[] {
   const uses: SignalUse[] = [];
   if (!audience) return uses;
-  for (const name of audience.signals) {
-    const spec = specOf(name);
-    uses.push({ name, label: spec?.label ?? name, value: own(signals, name), tier: spec?.tier ?? audience.tier });
-  }
+  for (const name of audience.signals) uses.push({ name, value: own(signals, name), tier: tierOf(name) ?? audience.tier });
   return uses;
 }
 

@@ -1,5 +1,6 @@
 import { BASELINE, type Decision, type Explanation, type SignalValue, type Tier, type ValidConfig } from '../types.js';
 import { EXPLAIN_MESSAGES_EN, type ExplainMessages } from './explain-messages.js';
+import { signalSpec } from '../signals/signal-catalog.js';
 
 const hasOwn = (record: object, key: string): boolean => Object.prototype.hasOwnProperty.call(record, key);
 
@@ -114,7 +115,7 @@ export function explain(decision: Decision, config: ValidConfig, messages?: Part
     armText,
     signals: decision.signals.map((s) => ({
       name: s.name,
-      label: labelOf(s.name, s.label, m.labels),
+      label: labelOf(s.name, signalSpec(s.name)?.label ?? s.name, m.labels),
       value: valueText(s.value, m),
       tier: s.tier,
       tierText: tierText(s.tier, m),

@@ -1,4 +1,5 @@
 import type { Tier } from '../types.js';
+import { SIGNAL_TIERS, signalEntry } from './signal-tiers.js';
 
 /** What Candor knows about a signal name: its visitor-facing label and data intensity. */
 export interface SignalSpec {
@@ -9,46 +10,51 @@ export interface SignalSpec {
   tier: Tier;
 }
 
-/** Every signal Candor can read. Conditions on any other name are config errors. */
-export const SIGNAL_CATALOG: readonly SignalSpec[] = [
+/** The visitor-facing label of every signal (explanations only; deciding needs the tiers of signal-tiers.ts alone). */
+export const SIGNAL_LABELS: Readonly<Record<string, string>> = {
   // low: this visit only
-  { name: 'url.host', label: 'Website address you are on', tier: 'low' },
-  { name: 'url.path', label: 'Page you are on', tier: 'low' },
-  { name: 'query.*', label: 'Link parameter “{key}”', tier: 'low' },
-  { name: 'utm.source', label: 'Where the link you followed came from', tier: 'low' },
-  { name: 'utm.medium', label: 'Kind of link you followed', tier: 'low' },
-  { name: 'utm.campaign', label: 'Campaign you arrived from', tier: 'low' },
-  { name: 'utm.term', label: 'Search term of the ad you followed', tier: 'low' },
-  { name: 'utm.content', label: 'Ad or link version you followed', tier: 'low' },
-  { name: 'referrer.host', label: 'Website that sent you here', tier: 'low' },
-  { name: 'referrer.kind', label: 'Kind of website that sent you here', tier: 'low' },
-  { name: 'locale.language', label: 'Your browser’s language', tier: 'low' },
-  { name: 'locale.languages', label: 'Languages your browser prefers', tier: 'low' },
-  { name: 'locale.timezone', label: 'Your time zone', tier: 'low' },
-  { name: 'locale.region', label: 'Region of your time zone', tier: 'low' },
-  { name: 'device.type', label: 'Kind of device', tier: 'low' },
-  { name: 'device.touch', label: 'Touch screen', tier: 'low' },
-  { name: 'device.reducedMotion', label: 'You asked for reduced motion', tier: 'low' },
-  { name: 'device.saveData', label: 'You asked to save data', tier: 'low' },
-  { name: 'time.hour', label: 'Hour of the day, your time', tier: 'low' },
-  { name: 'time.weekday', label: 'Day of the week, your time', tier: 'low' },
-  { name: 'session.pageviews', label: 'Pages viewed in this visit', tier: 'low' },
-  { name: 'session.landingPath', label: 'First page of this visit', tier: 'low' },
+  'url.host': 'Website address you are on',
+  'url.path': 'Page you are on',
+  'query.*': 'Link parameter “{key}”',
+  'utm.source': 'Where the link you followed came from',
+  'utm.medium': 'Kind of link you followed',
+  'utm.campaign': 'Campaign you arrived from',
+  'utm.term': 'Search term of the ad you followed',
+  'utm.content': 'Ad or link version you followed',
+  'referrer.host': 'Website that sent you here',
+  'referrer.kind': 'Kind of website that sent you here',
+  'locale.language': 'Your browser’s language',
+  'locale.languages': 'Languages your browser prefers',
+  'locale.timezone': 'Your time zone',
+  'locale.region': 'Region of your time zone',
+  'device.type': 'Kind of device',
+  'device.touch': 'Touch screen',
+  'device.reducedMotion': 'You asked for reduced motion',
+  'device.saveData': 'You asked to save data',
+  'time.hour': 'Hour of the day, your time',
+  'time.weekday': 'Day of the week, your time',
+  'session.pageviews': 'Pages viewed in this visit',
+  'session.landingPath': 'First page of this visit',
   // relationship: remembered on this site or told to us
-  { name: 'visit.count', label: 'Page views on this site', tier: 'relationship' },
-  { name: 'visit.sessions', label: 'Visits to this site', tier: 'relationship' },
-  { name: 'visit.returning', label: 'You have visited before', tier: 'relationship' },
-  { name: 'visit.daysSinceFirst', label: 'Days since your first visit', tier: 'relationship' },
-  { name: 'visit.daysSinceLast', label: 'Days since your last visit', tier: 'relationship' },
-  { name: 'pages.*', label: 'Pages you viewed in “{key}”', tier: 'relationship' },
-  { name: 'recent.pages', label: 'Pages you viewed recently', tier: 'relationship' },
-  { name: 'declared.*', label: 'What you told us: {key}', tier: 'relationship' },
-  { name: 'goals.*', label: 'Times you reached “{key}”', tier: 'relationship' },
+  'visit.count': 'Page views on this site',
+  'visit.sessions': 'Visits to this site',
+  'visit.returning': 'You have visited before',
+  'visit.daysSinceFirst': 'Days since your first visit',
+  'visit.daysSinceLast': 'Days since your last visit',
+  'pages.*': 'Pages you viewed in “{key}”',
+  'recent.pages': 'Pages you viewed recently',
+  'declared.*': 'What you told us: {key}',
+  'goals.*': 'Times you reached “{key}”',
   // high: inferred from behaviour
-  { name: 'interest.*', label: 'Your interest in “{key}”, from what you read and clicked', tier: 'high' },
-  { name: 'engagement.scrollDepth', label: 'How far you scrolled', tier: 'high' },
-  { name: 'engagement.activeSeconds', label: 'Time you spent active on this site', tier: 'high' },
-];
+  'interest.*': 'Your interest in “{key}”, from what you read and clicked',
+  'engagement.scrollDepth': 'How far you scrolled',
+  'engagement.activeSeconds': 'Time you spent active on this site',
+};
+
+/** Every signal Candor can read, with label and tier. Conditions on any other name are config errors. */
+export const SIGNAL_CATALOG: readonly SignalSpec[] = (Object.keys(SIGNAL_TIERS) as Tier[]).flatMap((tier) =>
+  SIGNAL_TIERS[tier].map((name) => ({ name, label: SIGNAL_LABELS[name] ?? name, tier })),
+);
 
 /**
  * Looks a signal name up in the catalog, resolving families.
@@ -56,15 +62,9 @@ export const SIGNAL_CATALOG: readonly SignalSpec[] = [
  * @example signalSpec('pages.docs') // { name: 'pages.docs', label: 'Pages you viewed in “docs”', tier: 'relationship' }
  */
 export function signalSpec(name: string): SignalSpec | undefined {
-  for (const spec of SIGNAL_CATALOG) {
-    if (spec.name === name) return spec;
-    if (spec.name.endsWith('.*')) {
-      const prefix = spec.name.slice(0, -1);
-      const key = name.slice(prefix.length);
-      if (name.startsWith(prefix) && key !== '' && !key.includes('.')) {
-        return { name, label: spec.label.replace('{key}', key), tier: spec.tier };
-      }
-    }
-  }
-  return undefined;
+  const found = signalEntry(name);
+  if (!found) return undefined;
+  const [entry, tier] = found;
+  const label = SIGNAL_LABELS[entry] ?? name;
+  return { name, label: entry === name ? label : label.replace('{key}', name.slice(name.indexOf('.') + 1)), tier };
 }

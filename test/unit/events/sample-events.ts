@@ -15,7 +15,7 @@ export const decision = (over: Partial<Decision> = {}): Decision => ({
   audiences: ['healthcare', 'big-company'],
   eligible: ['health', 'fintech'],
   reason: 'audience-match',
-  signals: [{ name: 'utm.campaign', label: 'Campaign you arrived from', value: 'secret-health-campaign', tier: 'low' }],
+  signals: [{ name: 'utm.campaign', value: 'secret-health-campaign', tier: 'low' }],
   configVersion: '2026-11-01',
   salt: 'q4',
   hashVersion: 1,

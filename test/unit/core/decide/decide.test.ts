@@ -155,15 +155,15 @@ describe('decide: arms', () => {
   it('targeted: the first matching experience, with every signal its rule read', () => {
     const { d } = findVisitor(base, inArm('targeted'));
     expect(d).toMatchObject({ experience: 'hero-ai', audience: 'ai-curious', reason: 'audience-match', counterfactual: 'hero-ai' });
-    expect(d.signals).toEqual([{ name: 'interest.ai', label: 'Your interest in “ai”, from what you read and clicked', value: 0.9, tier: 'high' }]);
+    expect(d.signals).toEqual([{ name: 'interest.ai', value: 0.9, tier: 'high' }]);
     expect(d.propensity).toBeCloseTo(P_TARGET, 12);
 
     const dev = findVisitor({ ...base, signals: { 'pages.docs': 5, 'visit.returning': true, 'locale.languages': ['fr', 'en'] } }, inArm('targeted')).d;
     expect(dev).toMatchObject({ experience: 'hero-dev', audience: 'developers' });
     expect(dev.signals).toEqual([
-      { name: 'pages.docs', label: 'Pages you viewed in “docs”', value: 5, tier: 'relationship' },
-      { name: 'visit.returning', label: 'You have visited before', value: true, tier: 'relationship' },
-      { name: 'locale.languages', label: 'Languages your browser prefers', value: ['fr', 'en'], tier: 'low' },
+      { name: 'pages.docs', value: 5, tier: 'relationship' },
+      { name: 'visit.returning', value: true, tier: 'relationship' },
+      { name: 'locale.languages', value: ['fr', 'en'], tier: 'low' },
     ]);
   });
 
@@ -322,7 +322,7 @@ describe('decide: stickiness', () => {
       propensity: first.d.propensity,
       audiences: first.d.audiences,
     });
-    expect(later.signals).toEqual([{ name: 'interest.ai', label: 'Your interest in “ai”, from what you read and clicked', value: 0.6, tier: 'high' }]);
+    expect(later.signals).toEqual([{ name: 'interest.ai', value: 0.6, tier: 'high' }]);
     expect(stickyMismatch(config, 'hero', sticky, consent('high'))).toBeNull();
   });
 

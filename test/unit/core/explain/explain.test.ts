@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decide } from '../../../../src/core/decide/decide.js';
+import { signalSpec } from '../../../../src/core/signals/signal-catalog.js';
 import { explain } from '../../../../src/core/explain/explain.js';
 import { EXPLAIN_MESSAGES_EN } from '../../../../src/core/explain/explain-messages.js';
 import { BASELINE, type Arm, type Decision, type Explanation, type Signals, type Tier } from '../../../../src/core/types.js';
@@ -136,16 +137,27 @@ describe('explain: data, sending and controls', () => {
     expect(e.sent).toContain('Global Privacy Control');
   });
 
+  it('labels each signal from the catalog (a family with its key filled in), as decisions carry names only', () => {
+    const crafted: Decision = {
+      ...decisionIn('targeted'),
+      signals: [
+        { name: 'utm.campaign', value: 'x', tier: 'low' },
+        { name: 'pages.docs', value: 3, tier: 'relationship' },
+      ],
+    };
+    expect(explain(crafted, config).signals.map((s) => s.label)).toEqual(['Campaign you arrived from', 'Pages you viewed in “docs”']);
+  });
+
   it('renders values as text: lists joined, booleans yes/no, missing values named', () => {
     // A decision record with every kind of value (a rule that matched could not hold all of them at once).
     const crafted: Decision = {
       ...decisionIn('targeted'),
       signals: [
-        { name: 'locale.languages', label: 'Languages your browser prefers', value: ['de', 'en', 'fr'], tier: 'low' },
-        { name: 'visit.returning', label: 'You have visited before', value: false, tier: 'relationship' },
-        { name: 'declared.role', label: 'What you told us: role', value: null, tier: 'relationship' },
-        { name: 'recent.pages', label: 'Pages you viewed recently', value: [], tier: 'relationship' },
-        { name: 'utm.campaign', label: 'Campaign you arrived from', value: undefined, tier: 'low' },
+        { name: 'locale.languages', value: ['de', 'en', 'fr'], tier: 'low' },
+        { name: 'visit.returning', value: false, tier: 'relationship' },
+        { name: 'declared.role', value: null, tier: 'relationship' },
+        { name: 'recent.pages', value: [], tier: 'relationship' },
+        { name: 'utm.campaign', value: undefined, tier: 'low' },
       ],
     };
     expect(explain(crafted, config).signals.map((s) => s.value)).toEqual(['de, en, fr', 'no', 'not known', 'none', 'not known']);
@@ -183,6 +195,6 @@ describe('explain: translated signal labels', () => {
     const family = `${first.name.split('.')[0] ?? ''}.*`;
     expect(explain(d, config, { labels: { [first.name]: 'Übersetzt' } }).signals[0]?.label).toBe('Übersetzt');
     expect(explain(d, config, { labels: { [family]: 'Familie {key}' } }).signals[0]?.label).toBe(`Familie ${first.name.split('.').slice(1).join('.')}`);
-    expect(explain(d, config, { labels: { 'nope.nope': 'x' } }).signals[0]?.label).toBe(first.label);
+    expect(explain(d, config, { labels: { 'nope.nope': 'x' } }).signals[0]?.label).toBe(signalSpec(first.name)?.label);
   });
 });
