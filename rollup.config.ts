@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import typescript from '@rollup/plugin-typescript';
@@ -52,6 +53,15 @@ const SHARED_MODULES = [
   'src/script/invalid-config-mark.ts',
 ].map((file) => resolve(file));
 
+/**
+ * Names the shared modules' exact contents: the first pass publishes it, and a runtime from another build (a stale
+ * cache, a partial upgrade) sees the mismatch and stays out instead of calling functions that are not there.
+ */
+const SHARED_BUILD = createHash('sha256')
+  .update(SHARED_MODULES.map((file) => readFileSync(file, 'utf8')).join('\0'))
+  .digest('hex')
+  .slice(0, 12);
+
 /** First pass: its entry hands the shared modules over, as namespace objects, in `window.__candor.modules`. */
 const handOverSharedModules = (): Plugin => ({
   name: 'candor-hand-over-shared-modules',
@@ -60,7 +70,7 @@ const handOverSharedModules = (): Plugin => ({
     const imports = SHARED_MODULES.map((file, i) => `import * as shared${String(i)} from ${JSON.stringify(file)};`).join('\n');
     const list = SHARED_MODULES.map((_, i) => `shared${String(i)}`).join(', ');
     // Appended, so the entry's own source map stays right (imports are hoisted; the runtime runs after this line).
-    return { code: `${code}\n${imports}\n(self.__candor ??= {}).modules = [${list}];\n`, map: null };
+    return { code: `${code}\n${imports}\nObject.assign((self.__candor ??= {}), { modules: [${list}], build: '${SHARED_BUILD}' });\n`, map: null };
   },
 });
 
@@ -74,9 +84,17 @@ const takeSharedModules = (): Plugin => ({
   },
   load(id) {
     if (!id.startsWith('\0candor-shared:')) return null;
+    // Read after RUNTIME_GATE has checked that the first pass of this build is there.
     return { code: `export default self.__candor.modules[${id.slice(15)}];`, syntheticNamedExports: true };
   },
+
 });
+
+/**
+ * The runtime's first statement, inside its IIFE and before any module code: without the first pass of the same build
+ * there are no shared modules to call, so it stays out with one console error instead of throwing into the page.
+ */
+const RUNTIME_GATE = `if (self.__candor?.build !== '${SHARED_BUILD}') { try { console.error('candor: runtime-mismatch at candor-runtime.min.js (see README.md#errors)'); } catch {} return; }`;
 
 const ts = () => typescript({ tsconfig: './tsconfig.json', sourceMap: true, outputToFilesystem: false });
 
@@ -121,7 +139,7 @@ const config: RollupOptions[] = [
     // Config errors give code and path only.
     input: 'src/script/runtime.ts',
     plugins: [takeSharedModules(), nodeResolve({ browser: true }), leanConfigErrors(), ts(), minify()],
-    output: { file: 'dist/candor-runtime.min.js', format: 'iife', sourcemap: true },
+    output: { file: 'dist/candor-runtime.min.js', format: 'iife', sourcemap: true, intro: RUNTIME_GATE },
   },
   {
     // The widget, fetched by the loader only when a visitor opens an explanation.

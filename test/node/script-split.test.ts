@@ -5,6 +5,7 @@
  * IndexedDB, explanations). Reads the source maps of the built files; builds nothing (`npm test` builds first).
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { JSDOM, VirtualConsole } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 
 /** The source files a built file was made from, relative to the repository (`src/core/decide/decide.ts`). */
@@ -42,5 +43,53 @@ describe('the script tag split', () => {
     for (const now of ['src/core/decide/decide.ts', 'src/core/conditions/evaluate-condition.ts', 'src/signals/read-signals.ts', 'src/dom/apply-experience.ts']) {
       expect(firstPass, now).toContain(now);
     }
+  });
+});
+
+describe('a runtime without its own first pass', () => {
+  /** Runs scripts in a fresh JSDOM page; returns its console errors and what reached window.onerror. */
+  const run = (...scripts: string[]) => {
+    const errors: string[] = [];
+    const virtualConsole = new VirtualConsole();
+    virtualConsole.on('error', (...args: unknown[]) => errors.push(args.map(String).join(' ')));
+    virtualConsole.on('jsdomError', (error: Error) => errors.push(`uncaught: ${error.message}`));
+    const tags = scripts.map((code) => `<script>${code}</script>`).join('');
+    const dom = new JSDOM(`<!doctype html><head><script>window.onerror = (m) => { window.uncaught = String(m); };</script>${tags}</head><body></body>`, {
+      runScripts: 'dangerously',
+      url: 'https://example.test/',
+      virtualConsole,
+    });
+    const uncaught = (dom.window as unknown as { uncaught?: string }).uncaught;
+    const hasApi = 'candor' in dom.window;
+    dom.window.close();
+    return { errors, uncaught, hasApi };
+  };
+  const runtime = () => readFileSync('dist/candor-runtime.min.js', 'utf8');
+
+  it('alone: stays out with one console error, and nothing reaches window.onerror', () => {
+    const { errors, uncaught, hasApi } = run(runtime());
+    expect(uncaught).toBeUndefined();
+    expect(errors).toEqual(['candor: runtime-mismatch at candor-runtime.min.js (see README.md#errors)']);
+    expect(hasApi).toBe(false);
+  });
+
+  it('after a first pass of another build: the same', () => {
+    const other = `window.__candor = { modules: [], build: 'another-build', pass: {} };`;
+    const { errors, uncaught, hasApi } = run(other, runtime());
+    expect(uncaught).toBeUndefined();
+    expect(errors).toEqual(['candor: runtime-mismatch at candor-runtime.min.js (see README.md#errors)']);
+    expect(hasApi).toBe(false);
+  });
+
+  it('after its own first pass: starts (the control case)', () => {
+    const config = { v: 1, version: '1', salt: 's', audiences: {}, slots: {} };
+    const { errors, uncaught, hasApi } = run(
+      `document.write('<script type="application/json" id="candor-config">${JSON.stringify(config)}<\\/script>')`,
+      readFileSync('dist/candor.min.js', 'utf8'),
+      runtime(),
+    );
+    expect(uncaught).toBeUndefined();
+    expect(errors).toEqual([]);
+    expect(hasApi).toBe(true);
   });
 });

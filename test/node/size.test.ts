@@ -13,15 +13,15 @@ import { measureSizes, type SizeRow } from '../../bench/size.js';
  * `node bench/size.js --budgets` prints these entries from the current build.
  */
 export const BUDGETS: Readonly<Record<string, number>> = {
-  // The script tag's first pass, the only Candor code in <head>; over the issue's 5 KiB target (measured 10.62 KiB): the
+  // The script tag's first pass, the only Candor code in <head>; over the issue's 5 KiB target (measured 10.65 KiB): the
   // decision itself (holdout, control, explore, targeting, propensities), the condition evaluator, 14 signal readers,
   // sticky storage and slot application. See the README's Limitations.
   'candor-script': 10.7,
   // The runtime it loads without blocking (validation, events, IndexedDB, explanations, the API); no issue target
-  // (measured 10.25 KiB).
-  'candor-runtime': 10.3,
-  // Both script-tag files, each compressed on its own; no issue target (measured 20.87 KiB).
-  'candor-script-total': 20.9,
+  // (measured 10.30 KiB).
+  'candor-runtime': 10.4,
+  // Both script-tag files, each compressed on its own; no issue target (measured 20.95 KiB).
+  'candor-script-total': 21.0,
   // no issue target: just above the measurement (measured 19.36 KiB)
   'candor-npm': 19.4,
   // over the issue's 2.5 KiB target (measured 13.07 KiB): candor/core carries the full validator with its messages
