@@ -188,8 +188,13 @@ export function startCandor(options: CandorOptions, firstPass?: Visit, onInvalid
   }
 
   if (win) pageEffects(safeHref(win));
-  // Decisions the first pass made on this page: their exposures are logged now.
-  if (firstPass) for (const slot of [...firstPass.decided.keys()]) decide(slot);
+  // Decisions the first pass made on this page: their exposures are logged, and `decision` told, once the caller has
+  // had the instance for a moment (the script tag runs candorQueue first, so queued listeners hear them).
+  if (firstPass) {
+    queueMicrotask(() => {
+      for (const slot of [...firstPass.decided.keys()]) decide(slot);
+    });
+  }
 
   // 7. Engagement (inferred tier, only with consent): deepest scroll and visible time, recorded when the page is hidden.
   if (win && persistent && config) {

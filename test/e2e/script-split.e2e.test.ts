@@ -76,3 +76,24 @@ describe('the script tag split into a first pass and a runtime', () => {
     expect(pageErrors).toEqual([]);
   });
 });
+
+describe('the API after the split', () => {
+  it('a candorQueue callback queued before the scripts hears the decision and the exposure of every slot the first pass decided', async () => {
+    const { page } = await h.open();
+    await page.addInitScript(() => {
+      const heard: string[] = [];
+      (window as unknown as { heard: string[] }).heard = heard;
+      interface Api {
+        on(type: string, fn: (value: { slot?: string; type?: string }) => void): void;
+      }
+      const queue = ((window as unknown as { candorQueue?: ((c: Api) => void)[] }).candorQueue ??= []);
+      queue.push((candor) => {
+        candor.on('decision', (d) => heard.push(`decision:${d.slot ?? ''}`));
+        candor.on('event', (e) => heard.push(`${e.type ?? ''}:${e.slot ?? ''}`));
+      });
+    });
+    await page.goto(`${h.origin}/pages/fail-safe/valid.html${TARGETED}`, { waitUntil: 'load' });
+    await page.waitForFunction(() => (window as unknown as { heard: string[] }).heard.length >= 2);
+    expect(await page.evaluate(() => (window as unknown as { heard: string[] }).heard)).toEqual(['exposure:hero', 'decision:hero']);
+  });
+});
