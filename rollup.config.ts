@@ -36,6 +36,7 @@ const SHARED_MODULES = [
   'src/core/signals/signal-tiers.ts',
   'src/core/consent/consent-state.ts',
   'src/core/decide/hash.ts',
+  'src/core/decide/decide.ts',
   'src/storage/visitor-state.ts',
   'src/storage/snapshot-store.ts',
   'src/storage/cap-memory.ts',

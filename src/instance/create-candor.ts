@@ -1,6 +1,7 @@
 import { validateConfig } from '../core/config/validate-config.js';
 import { formatConfigError } from '../core/config/format-config-error.js';
 import { hash } from '../core/decide/hash.js';
+import { decide as decideSlot, stickyMismatch } from '../core/decide/decide.js';
 import { tierAllowed } from '../core/consent/consent-state.js';
 import { explain as explainDecision } from '../core/explain/explain.js';
 import type { CandorEvent, Decision, TrustKind } from '../core/types.js';
@@ -195,6 +196,20 @@ export function startCandor(options: CandorOptions, firstPass?: Visit, onInvalid
       for (const slot of [...firstPass.decided.keys()]) decide(slot);
     });
   }
+  // Exposures an earlier page view decided but could not log (left before the script tag's runtime ran, with no
+  // beacon to send them): logged now for the slots this page does not decide, from the assignment that still stands.
+  queueMicrotask(() => {
+    const { config: current, state } = visit;
+    if (!current || !state || !counting()) return;
+    for (const [slot, sticky] of Object.entries(state.assignments)) {
+      if (sticky.exposed === true || visit.decided.has(slot) || stickyMismatch(current, slot, sticky, visit.consent) !== null) continue;
+      const replayed = decideSlot({ config: current, slot, visitorId: state.visitorId, signals: visit.signals(), consent: visit.consent, sticky });
+      if (!replayed.sticky) continue;
+      log((visitorId, id, t) => exposureEvent(replayed, visitorId, id, t));
+      sticky.exposed = true;
+      visit.save();
+    }
+  });
 
   // 7. Engagement (inferred tier, only with consent): deepest scroll and visible time, recorded when the page is hidden.
   if (win && persistent && config) {

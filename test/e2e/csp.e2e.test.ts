@@ -34,9 +34,10 @@ describe('strict CSP', () => {
     expect(await page.textContent('[data-candor-slot="hero"] h1')).toContain('admissions, billing and care');
     expect(await page.textContent('[data-candor-slot="cta"] .sdks')).toContain('TypeScript SDK');
 
-    const widget = page.waitForResponse((r) => r.url().endsWith('/candor-widget.min.js'));
+    // Waits for the widget to be there, not for its request: 2% of fresh visitors are invited to the self-identification
+    // prompt (ask.share), and for them the widget was already loaded before this click.
     await page.click('[data-candor-why="hero"]');
-    await widget;
+    await page.waitForFunction(() => 'candorWidget' in window);
     await nextFrames(page);
 
     expect(await violations(page)).toEqual([]);

@@ -27,7 +27,7 @@ interface Explained {
   reason: string;
   signals: { label: string; value: string; tierText: string }[];
 }
-type CandorWindow = Window & { candor: { explain(slot: string): Explained | undefined; flush(): void }; cspViolations: string[] };
+type CandorWindow = Window & { candor: { explain(slot: string): Explained | undefined; flush(): void; askEligible(): boolean }; cspViolations: string[] };
 
 async function newPage(context: BrowserContext, path: string) {
   const page = await context.newPage();
@@ -67,12 +67,16 @@ async function standardTexts(): Promise<string[]> {
   return texts;
 }
 
-/** A fresh visitor from the healthcare campaign who is in the targeted arm for the hero (holdout, control and explore are random). */
+/**
+ * A fresh visitor from the healthcare campaign who is in the targeted arm for the hero (holdout, control and explore are
+ * random) and not invited to the self-identification prompt (2% are, and for them the widget loads at once).
+ */
 async function targetedVisitor() {
   for (let i = 0; i < 30; i++) {
     const context = await browser.newContext({ viewport: { width: 1000, height: 1000 } });
     const opened = await newPage(context, `${EXAMPLE}?csp=strict&utm_campaign=health-spring`);
-    if ((await explain(opened.page, 'hero'))?.reason === 'audience-match') return { context, ...opened };
+    const invited = await opened.page.evaluate(() => (window as unknown as CandorWindow).candor.askEligible());
+    if (!invited && (await explain(opened.page, 'hero'))?.reason === 'audience-match') return { context, ...opened };
     await context.close();
   }
   throw new Error('no visitor in 30 was targeted: check the example config and the holdout/control/explore shares');

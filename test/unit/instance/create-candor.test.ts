@@ -71,6 +71,27 @@ describe('createCandor', () => {
     expect(second.events.filter((e) => e.type === 'exposure')).toHaveLength(0);
   });
 
+  it('logs an exposure an earlier page view decided but never logged, for a slot this page does not show', async () => {
+    const win = browser();
+    const first = start(win);
+    const d1 = first.candor.decide('hero');
+    await Promise.resolve();
+    // As if that page had been left before its exposure was logged (the script tag's runtime never ran).
+    const stored = JSON.parse(win.localStorage.getItem('candor:v1') ?? '{}') as { assignments: Record<string, { exposed?: boolean }> };
+    delete stored.assignments.hero?.exposed;
+    win.localStorage.setItem('candor:v1', JSON.stringify(stored));
+    win.history.replaceState(null, '', '/pricing');
+    const second = start(win);
+    await Promise.resolve();
+    const exposures = second.events.filter((e): e is ExposureEvent => e.type === 'exposure');
+    expect(exposures).toMatchObject([{ slot: 'hero', decisionId: d1.decisionId, experience: d1.experience, arm: d1.arm }]);
+    // Once: a third page view finds it logged.
+    await Promise.resolve();
+    const third = start(win);
+    await Promise.resolve();
+    expect(third.events.filter((e) => e.type === 'exposure')).toEqual([]);
+  });
+
   it('puts holdout visitors on the standard content and still logs their exposure', () => {
     const { candor, events } = start(browser(), { config: { ...config, holdout: 1 } });
     expect(candor.decide('hero')).toMatchObject({ experience: 'baseline', arm: 'holdout', counterfactual: 'hero-health' });
