@@ -44,6 +44,8 @@ const SHARED_MODULES = [
   'src/dom/find-slots.ts',
   'src/dom/safe-url.ts',
   'src/events/exposure-event.ts',
+  'src/events/build-events.ts',
+  'src/dom/closest-marked.ts',
   'src/events/event-id.ts',
   'src/storage/record-interest.ts',
   'src/util/report-error.ts',

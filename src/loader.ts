@@ -19,7 +19,8 @@ import { VERBOSE } from './core/config/verbose-errors.js';
 import { guard } from './script/guard.js';
 import { loadSiblingScript } from './script/load-sibling-script.js';
 import { configMarkedInvalid } from './script/invalid-config-mark.js';
-import { beaconUnsentExposures } from './script/beacon-unsent-exposures.js';
+import { beaconBeforeRuntime } from './script/beacon-before-runtime.js';
+import { onGoalClick } from './dom/goal-clicks.js';
 
 /** How long a slot waits for a `data-config-url` config before it shows its standard content. */
 const CONFIG_URL_TIMEOUT_MS = 300;
@@ -88,9 +89,17 @@ guard('candor.min.js', () => {
           doc.dispatchEvent(new CustomEvent('candor:decision', { detail: decision }));
         }
       }),
+      goal: (goal) => {
+        pass.goals.push(goal);
+      },
+      goals: [],
       script,
       params,
     };
+    // Goal clicks count from the first paint on, also before the runtime has arrived.
+    onGoalClick(doc, (goal) => {
+      pass.goal(goal);
+    });
     // A slot whose closing tag is still on its way when the parser yields is hidden alone (size kept, ≤ 300 ms),
     // and only when it will show something other than its standard content.
     const waiting = new WeakMap<HTMLElement, () => void>();
@@ -105,7 +114,7 @@ guard('candor.min.js', () => {
         if (name && pass.decide(name).experience !== BASELINE) waiting.set(slot, reserveSlot(slot));
       }),
     );
-    if (data.sink) beaconUnsentExposures(visit, data.sink, () => !!window.candor);
+    if (data.sink) beaconBeforeRuntime(pass, data.sink, () => !!window.candor);
     (window.__candor ??= {}).pass = pass;
     loadSiblingScript('candor-runtime.min.js', script).catch(() => {
       reportError(

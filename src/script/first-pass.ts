@@ -15,6 +15,10 @@ export interface FirstPass {
   decide(slot: string): Decision;
   /** Shows a slot's decided experience (or its standard content). */
   apply(slot: HTMLElement): void;
+  /** A goal was clicked: kept in {@link FirstPass.goals} until the runtime replaces this with the instance's `track`. */
+  goal(goal: string): void;
+  /** Goals clicked before the runtime took over; the runtime tracks them, or the first pass's beacon sends them. */
+  goals: string[];
   script: HTMLScriptElement | null;
   params: URLSearchParams;
 }

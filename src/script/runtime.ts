@@ -10,7 +10,6 @@ import { startCandor } from '../instance/create-candor.js';
 import type { Candor } from '../instance/candor-api.js';
 import { restoreStandard } from '../dom/apply-experience.js';
 import { findSlots } from '../dom/find-slots.js';
-import { onGoalClick } from '../dom/goal-clicks.js';
 import { onDeclareField } from '../dom/declare-fields.js';
 import { onTopic } from '../dom/topic-views.js';
 import { onNavigation } from '../dom/history-hooks.js';
@@ -62,9 +61,10 @@ guard('candor-runtime.min.js', () => {
       else pass.apply(slot);
     }
   });
-  onGoalClick(doc, (goal) => {
+  // Every goal click from now on (the first pass listens for the clicks); the earlier ones are tracked at the end.
+  pass.goal = (goal) => {
     candor.track(goal);
-  });
+  };
   onDeclareField(doc, (key, value) => {
     candor.setAttributes({ [key]: value });
   });
@@ -125,4 +125,6 @@ guard('candor-runtime.min.js', () => {
   const queued = window.candorQueue;
   window.candorQueue = { push: run };
   if (Array.isArray(queued)) queued.forEach(run);
+  // Goals clicked before the runtime arrived, after the queue so its listeners hear them.
+  for (const goal of pass.goals.splice(0)) candor.track(goal);
 })();

@@ -97,3 +97,44 @@ describe('the API after the split', () => {
     expect(await page.evaluate(() => (window as unknown as { heard: string[] }).heard)).toEqual(['exposure:hero', 'decision:hero']);
   });
 });
+
+describe('goal clicks before the runtime has arrived', () => {
+  const visitorIdOf = (page: Page) =>
+    page.evaluate(() => (JSON.parse(localStorage.getItem('candor:v1') ?? '{}') as { visitorId?: string }).visitorId);
+  const conversions = (events: { type: string; visitorId?: unknown; goal?: string }[], visitorId: string | undefined) =>
+    events.filter((e) => e.type === 'conversion' && e.visitorId === visitorId).map((e) => e.goal);
+
+  it('are tracked once the runtime arrives, exactly once', async () => {
+    const { context, page } = await h.open();
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await context.route('**/candor-runtime.min.js', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${h.origin}/pages/fail-safe/valid.html${TARGETED}&visit=early-goal`, { waitUntil: 'domcontentloaded' });
+    await page.click('[data-candor-goal]');
+    expect(await page.evaluate(() => 'candor' in window)).toBe(false);
+    release();
+    await page.waitForFunction(() => 'candor' in window);
+    const visitorId = await visitorIdOf(page);
+    await page.evaluate(() => {
+      (window as unknown as { candor: { flush(): void } }).candor.flush();
+    });
+    const events = await h.beacons((all) => conversions(all, visitorId).length > 0 && all.some((e) => e.type === 'exposure' && e.visitorId === visitorId));
+    expect(conversions(events, visitorId)).toEqual(['demo-request']);
+  });
+
+  it('leave with the first pass\'s beacon when the page is left before the runtime ran', async () => {
+    const { context, page } = await h.open();
+    await context.route('**/candor-runtime.min.js', (route) => route.fulfill({ status: 404, body: 'not here' }));
+    await page.goto(`${h.origin}/pages/fail-safe/valid.html${TARGETED}&visit=early-goal-leave`, { waitUntil: 'load' });
+    await page.click('[data-candor-goal]');
+    const visitorId = await visitorIdOf(page);
+    await page.goto(`${h.origin}/pages/flicker/page.css`);
+    const events = await h.beacons((all) => conversions(all, visitorId).length > 0);
+    expect(conversions(events, visitorId)).toEqual(['demo-request']);
+  });
+});

@@ -13,15 +13,15 @@ import { measureSizes, type SizeRow } from '../../bench/size.js';
  * `node bench/size.js --budgets` prints these entries from the current build.
  */
 export const BUDGETS: Readonly<Record<string, number>> = {
-  // The script tag's first pass, the only Candor code in <head>; over the issue's 5 KiB target (measured 10.71 KiB): the
+  // The script tag's first pass, the only Candor code in <head>; over the issue's 5 KiB target (measured 10.96 KiB): the
   // decision itself (holdout, control, explore, targeting, propensities), the condition evaluator, 14 signal readers,
   // sticky storage and slot application. See the README's Limitations.
-  'candor-script': 10.8,
+  'candor-script': 11.0,
   // The runtime it loads without blocking (validation, events, IndexedDB, explanations, the API); no issue target
-  // (measured 10.43 KiB).
-  'candor-runtime': 10.5,
-  // Both script-tag files, each compressed on its own; no issue target (measured 21.15 KiB).
-  'candor-script-total': 21.2,
+  // (measured 10.31 KiB).
+  'candor-runtime': 10.4,
+  // Both script-tag files, each compressed on its own; no issue target (measured 21.27 KiB).
+  'candor-script-total': 21.3,
   // no issue target: just above the measurement (measured 19.48 KiB)
   'candor-npm': 19.5,
   // over the issue's 2.5 KiB target (measured 13.07 KiB): candor/core carries the full validator with its messages

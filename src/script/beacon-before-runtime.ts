@@ -1,0 +1,37 @@
+import { exposureEvent } from '../events/exposure-event.js';
+import { conversionEvent } from '../events/build-events.js';
+import { newEventId } from '../events/event-id.js';
+import type { CandorEvent } from '../core/types.js';
+import type { FirstPass } from './first-pass.js';
+
+/**
+ * When the page is left before the runtime has started, sends what only the first pass knows to the site's collector
+ * with `navigator.sendBeacon`: the exposures of its decisions (a visitor who leaves at once is still counted: intent to
+ * treat) and the goals clicked so far (a visitor who clicks "Book a demo" at once still converts). Exposures are marked
+ * logged only when the browser accepted the beacon; otherwise the next page view's runtime logs them.
+ * @param started whether the runtime has taken over (it then delivers everything itself)
+ * @example beaconBeforeRuntime(pass, '/collect', () => !!window.candor)
+ */
+export function beaconBeforeRuntime(pass: FirstPass, sink: string, started: () => boolean): void {
+  addEventListener('pagehide', () => {
+    const { visit } = pass;
+    const state = visit.state;
+    if (started() || !state || !visit.persistent) return;
+    const t = visit.now();
+    const unsent = [...visit.decided.values()].filter((decision) => visit.unexposed(decision.slot));
+    const events: CandorEvent[] = unsent.map((decision) => exposureEvent(decision, state.visitorId, newEventId(crypto), t));
+    for (const goal of pass.goals) events.push(conversionEvent(state.visitorId, goal, undefined, newEventId(crypto), t));
+    try {
+      if (events.length && navigator.sendBeacon(sink, JSON.stringify(events))) {
+        pass.goals.length = 0;
+        for (const decision of unsent) {
+          const assignment = state.assignments[decision.slot];
+          if (assignment) assignment.exposed = true;
+        }
+        visit.saveNow();
+      }
+    } catch {
+      // No beacon: the next page view's runtime logs the exposures.
+    }
+  });
+}
