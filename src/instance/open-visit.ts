@@ -105,6 +105,8 @@ export function openVisit(options: VisitOptions): Visit {
   let saveScheduled = false;
   // Only what some rule reads is ever read: audiences (shadow ones included) and eligibility constraints.
   let needed: Set<string> | undefined;
+  /** The config `needed` and `signals` were read for: it changes only when the runtime swaps in the validated config. */
+  let neededFor: ValidConfig | null | undefined;
 
   const visit: Visit = {
     win,
@@ -140,6 +142,11 @@ export function openVisit(options: VisitOptions): Visit {
     },
     signals() {
       const { config } = visit;
+      if (neededFor !== config) {
+        neededFor = config;
+        needed = undefined;
+        signals = null;
+      }
       needed ??= readersFor(
         config
           ? [
@@ -153,7 +160,6 @@ export function openVisit(options: VisitOptions): Visit {
     },
     resetSignals() {
       signals = null;
-      needed = undefined;
     },
     refreshConsent() {
       const { config } = visit;
