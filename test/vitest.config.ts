@@ -9,6 +9,8 @@ export default defineConfig({
           include: ['test/unit/**/*.test.ts'],
           environment: 'jsdom',
           setupFiles: ['test/setup/unit.ts'],
+          // Property tests over 10^4–10^5 visitors take a few seconds; a busy CI machine must not turn them into failures.
+          testTimeout: 30_000,
         },
       },
       {

@@ -28,8 +28,12 @@ export type Signals = Readonly<Record<string, SignalValue | undefined>>;
 export interface AudienceConfig {
   /** The rule: which visitors are in this audience. */
   when: Condition;
-  /** Visitor-facing sentence saying why they see what they see ("You came here from our healthcare campaign."). Required. */
-  reason: string;
+  /**
+   * Visitor-facing sentence saying why they see what they see ("You came here from our healthcare campaign."). Required.
+   * For a site in several languages, an object of language tags to sentences (`{ "en": "…", "de": "…" }`): the
+   * explanation uses the page's language, then its primary subtag (`de` for `de-CH`), then `en`, then the first one.
+   */
+  reason: string | Record<string, string>;
   /** A stricter tier than the one computed from the signals the rule reads; never a looser one. */
   tier?: Tier;
   /** Evaluated and logged but never used to deliver: answers "what if we had segmented by this?". */
@@ -66,8 +70,17 @@ export interface ExperienceConfig {
 export interface SlotConfig {
   /** Share of non-holdout visitors who see the standard content in this slot (per-slot control). Default 0.1. */
   control: number;
-  /** Share of non-holdout visitors who get a uniformly random eligible experience (or the standard content). Default 0.1. */
+  /**
+   * Share of non-holdout visitors who explore. In coherent slots (the default) exploration is the visitor's: they
+   * explore in every coherent slot or in none, and see one randomly drawn audience's experiences (or the standard
+   * content) everywhere, so coherent slots must share one `explore` share. Default 0.1.
+   */
   explore: number;
+  /**
+   * Opt out of coherent pages: this slot draws its own control and explore arms, and its exploration picks any eligible
+   * experience at random, so a page may show it next to experiences made for another audience. Default false.
+   */
+  independent?: boolean;
   /** In priority order: targeted visitors get the first whose audience matches. */
   experiences: ExperienceConfig[];
 }
@@ -177,6 +190,7 @@ export type ReasonCode =
   | 'no-audience-match'
   | 'forced'
   | 'show-standard'
+  | 'forgotten'
   | 'unknown-slot'
   | 'invalid-config'
   | 'no-visitor-id';
@@ -252,7 +266,7 @@ export interface Explanation {
   reason: ReasonCode;
   /** One-line headline ("You see this because you came here from our healthcare campaign."). */
   summary: string;
-  /** The audience's own visitor-facing reason, only when an audience rule chose what is shown. */
+  /** The audience's own visitor-facing reason (in the page's language), only when an audience rule chose what is shown; the summary already says it. */
   audienceReason?: string;
   /** The arm, told plainly. */
   armText: string;
@@ -262,8 +276,13 @@ export interface Explanation {
   storage: string;
   /** What is sent to the site. */
   sent: string;
-  /** What the visitor can do. */
+  /** What the visitor can do, as button labels (the same as {@link Explanation.offers}). */
   controls: string[];
+  /**
+   * Which controls make sense now: `standard` ("Show me the standard version") only while something on the page is
+   * personalized, `personalize` only after the visitor chose the standard version, `forget` until the site forgot.
+   */
+  offers: { standard: boolean; personalize: boolean; forget: boolean };
 }
 
 /** Schema version of every event. */

@@ -30,6 +30,8 @@ export interface CandorOptions {
   forced?: Record<string, string>;
   /** Sentences of explanations, for translation (`EXPLAIN_MESSAGES_EN` has every key). */
   messages?: Partial<ExplainMessages>;
+  /** The language explanations pick audience reasons in (`de`, `pt-BR`). Default: the page's `<html lang>`. */
+  lang?: string;
   /** QA: show the self-identification prompt whatever the drawn share (`?candor-ask`), within consent. */
   forceAsk?: boolean;
   /** The window to read signals and storage from. Default: the global `window`, when there is one (none on a server). */
@@ -59,11 +61,15 @@ export interface Candor {
   /** The validated config, or null when it was wholly invalid (then every decision is the standard content). */
   readonly config: ValidConfig | null;
   /**
-   * Decides a slot: sticky, synchronous, from local state only. Logs the exposure the first time per visitor, slot and config version.
-   * Call it when the slot renders.
+   * Decides a slot: sticky, synchronous, from local state only. Logs the exposure the first time per visitor, slot and
+   * config version, and again when a slot that showed its standard content because no audience matched is decided
+   * again (after `page()`, `setAttributes` or a consent change) and the visitor now matches. Call it when the slot renders.
    */
   decide(slot: string): Decision;
-  /** Explains a slot's decision in plain data and sentences, for your own UI or the widget. */
+  /**
+   * Explains what a slot shows now (the decision last handed out by {@link Candor.decide} on this page, or what it would
+   * show), in plain data and sentences, for your own UI or the widget. Read-only: it never logs, stores or changes a decision.
+   */
   explain(slot: string): Explanation | undefined;
   /** Records a conversion (and `goals.<goal>` for relationship-tier audiences). */
   track(goal: string, value?: number): void;

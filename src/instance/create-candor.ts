@@ -1,10 +1,10 @@
 import { validateConfig } from '../core/config/validate-config.js';
 import { formatConfigError } from '../core/config/format-config-error.js';
 import { hash } from '../core/decide/hash.js';
-import { decide as decideSlot, stickyMismatch } from '../core/decide/decide.js';
+import { decide as decideSlot, fallbackDecision, storedDecision } from '../core/decide/decide.js';
 import { tierAllowed } from '../core/consent/consent-state.js';
 import { explain as explainDecision } from '../core/explain/explain.js';
-import type { CandorEvent, Decision, TrustKind } from '../core/types.js';
+import { BASELINE, type CandorEvent, type Decision, type TrustKind } from '../core/types.js';
 import { recordGoal } from '../storage/record-goal.js';
 import { recordInterest } from '../storage/record-interest.js';
 import { capMemory } from '../storage/cap-memory.js';
@@ -121,13 +121,16 @@ export function startCandor(options: CandorOptions, firstPass?: Visit, onInvalid
     }
   };
 
-  // 5. Decisions: one per slot and page, sticky across page views; the exposure is logged with the first one.
-  const announced = new Set<string>();
+  // 5. Decisions: sticky across page views; the exposure is logged with the first one, and again when a slot is
+  //    decided again because the visitor came to match an audience.
+  const announced = new Map<string, string>();
   const decide = (slot: string): Decision => {
     const decision = visit.decide(slot);
+    // What an earlier page view showed but could not log comes first (intent to treat starts there).
+    for (const earlier of visit.superseded.splice(0)) log((visitorId, id, t) => exposureEvent(earlier, visitorId, id, t - 1));
     const assigned = visit.decided.get(slot);
-    if (assigned && !announced.has(slot)) {
-      announced.add(slot);
+    if (assigned && announced.get(slot) !== assigned.decisionId) {
+      announced.set(slot, assigned.decisionId);
       if (visit.unexposed(slot)) {
         // Intent to treat: the assigned decision is logged, in every arm, before anything it may cause.
         log((visitorId, id, t) => exposureEvent(assigned, visitorId, id, t));
@@ -202,10 +205,10 @@ export function startCandor(options: CandorOptions, firstPass?: Visit, onInvalid
     const { config: current, state } = visit;
     if (!current || !state || !counting()) return;
     for (const [slot, sticky] of Object.entries(state.assignments)) {
-      if (sticky.exposed === true || visit.decided.has(slot) || stickyMismatch(current, slot, sticky, visit.consent) !== null) continue;
-      const replayed = decideSlot({ config: current, slot, visitorId: state.visitorId, signals: visit.signals(), consent: visit.consent, sticky });
-      if (!replayed.sticky) continue;
-      log((visitorId, id, t) => exposureEvent(replayed, visitorId, id, t));
+      if (sticky.exposed === true || visit.decided.has(slot)) continue;
+      const stored = storedDecision({ config: current, slot, visitorId: state.visitorId, signals: visit.signals(), consent: visit.consent }, sticky);
+      if (!stored) continue;
+      log((visitorId, id, t) => exposureEvent(stored, visitorId, id, t));
       sticky.exposed = true;
       visit.save();
     }
@@ -232,14 +235,30 @@ export function startCandor(options: CandorOptions, firstPass?: Visit, onInvalid
     });
   }
 
+  /** What deciding a slot would give now, without storing, logging or remembering anything. */
+  const peek = (slot: string): Decision => {
+    const { config: current, state, consent } = visit;
+    if (!current) return fallbackDecision(slot, 'invalid-config', current, consent);
+    if (!state || !persistent) return fallbackDecision(slot, 'no-visitor-id', current, consent);
+    return decideSlot({ config: current, slot, visitorId: state.visitorId, signals: visit.signals(), consent, sticky: state.assignments[slot], forced: options.forced?.[slot] });
+  };
+
   const instance: Candor = {
     get config() {
       return visit.config;
     },
     decide,
     explain(slot) {
+      // Read-only: what is on screen now (the decision last handed out on this page), else what would be shown.
       try {
-        return visit.config ? explainDecision(decide(slot), visit.config, options.messages) : undefined;
+        const shown = visit.shown(slot) ?? visit.shown(slot, peek(slot));
+        if (!shown) return undefined;
+        let personalized = false;
+        for (const name of visit.decided.keys()) {
+          const d = visit.shown(name);
+          if (d && d.experience !== BASELINE && !d.forced) personalized = true;
+        }
+        return explainDecision(shown, visit.config, options.messages, { lang: options.lang ?? pageLanguage(win), signals: visit.signals(), personalized });
       } catch {
         return undefined;
       }
@@ -355,6 +374,16 @@ export function startCandor(options: CandorOptions, firstPass?: Visit, onInvalid
     flush: () => dispatcher.flush(),
   };
   return instance;
+}
+
+/** The page's language (`<html lang>`), or undefined. */
+function pageLanguage(win: Window | undefined): string | undefined {
+  try {
+    const lang = win?.document.documentElement.lang;
+    return lang === '' ? undefined : lang;
+  } catch {
+    return undefined;
+  }
 }
 
 function pathOf(url: string): string {

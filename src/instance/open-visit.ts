@@ -1,4 +1,4 @@
-import { decide as decideSlot, decideReasonIsCounted, fallbackDecision, stickyMismatch, toSticky } from '../core/decide/decide.js';
+import { decide as decideSlot, decideReasonIsCounted, fallbackDecision, stickyMismatch, storedDecision, toSticky } from '../core/decide/decide.js';
 import { consentState } from '../core/consent/consent-state.js';
 import { conditionSignals } from '../core/conditions/condition-signals.js';
 import { BASELINE, type ConsentState, type Decision, type Signals, type Tier, type ValidConfig } from '../core/types.js';
@@ -45,6 +45,8 @@ export interface Visit {
   readonly now: () => number;
   /** Decisions made on this page, by slot (as decided, before "show standard" applies). */
   readonly decided: Map<string, Decision>;
+  /** Decisions an earlier page view showed but could not log, replaced on this page by a new decision: logged first. */
+  readonly superseded: Decision[];
   /** Saves the state at the end of the current task (once, however often it is called). */
   save(): void;
   /** Saves the state now (when the page is being hidden). */
@@ -57,8 +59,14 @@ export interface Visit {
   resetSignals(): void;
   /** Recomputes the consent state after the visitor's or site's choice changed. */
   refreshConsent(): void;
-  /** Decides a slot (sticky), as the visitor should see it: the standard content when they chose it. Never throws. */
+  /**
+   * Decides a slot (sticky), as the visitor should see it: the standard content when they chose it. A slot that shows
+   * its standard content because no audience matched is decided again when the signals or the consent changed since.
+   * Never throws.
+   */
   decide(slot: string): Decision;
+  /** The decision last handed out for a slot on this page (else `otherwise`), as the visitor sees it now. */
+  shown(slot: string, otherwise?: Decision): Decision | undefined;
   /** Whether a counted decision of this page still waits for its exposure to be logged. */
   unexposed(slot: string): boolean;
 }
@@ -102,6 +110,11 @@ export function openVisit(options: VisitOptions): Visit {
   }
 
   let signals: Signals | null = null;
+  /** The snapshot and consent tier each decision of this page was made with: a standard-content decision is made again when they change. */
+  const madeWith = new WeakMap<Decision, Signals>();
+  /** The address last recorded as a page view, and where the browser was then. */
+  let recorded: string | undefined;
+  let recordedAt: string | undefined;
   let saveScheduled = false;
   // Only what some rule reads is ever read: audiences (shadow ones included) and eligibility constraints.
   let needed: Set<string> | undefined;
@@ -117,6 +130,7 @@ export function openVisit(options: VisitOptions): Visit {
     forgotten: false,
     now,
     decided: new Map(),
+    superseded: [],
     save() {
       if (!persistent || visit.forgotten || !visit.state || saveScheduled) return;
       saveScheduled = true;
@@ -132,7 +146,12 @@ export function openVisit(options: VisitOptions): Visit {
     },
     recordPage(url) {
       const { config } = visit;
-      if (!visit.state || !config || !win) return;
+      const here = safeHref(win);
+      // Once per page: a navigation seen first by a slot's decision (a router that renders before Candor hears of it)
+      // is not counted again when the runtime reports it.
+      if (!visit.state || !config || !win || (url === recorded && here === recordedAt)) return;
+      recorded = url;
+      recordedAt = here;
       visit.state.memory = capMemory(
         recordPageView(visit.state.memory, { url, referrer: safeReferrer(win), sections: config.sections ?? {} }, now()),
         visit.consent.tier,
@@ -168,8 +187,12 @@ export function openVisit(options: VisitOptions): Visit {
     decide(slot) {
       const { config, state: current, consent } = visit;
       try {
+        // The page's address changed without Candor being told yet (a router rendering on popstate before the runtime
+        // hears of it): this page view first, so the decision reads the new address.
+        if (win && safeHref(win) !== recordedAt) visit.recordPage(safeHref(win));
         const known = visit.decided.get(slot);
-        if (known) return shown(known);
+        // Kept on this page, unless it shows the standard content for want of a match and the signals changed since.
+        if (known && (madeWith.get(known) === visit.signals() || (known.counterfactual !== BASELINE && known.consent.tier === consent.tier))) return overlay(known);
         if (!config) return fallbackDecision(slot, 'invalid-config', config, consent);
         if (!current || !persistent) return fallbackDecision(slot, 'no-visitor-id', config, consent);
         const sticky = current.assignments[slot];
@@ -182,15 +205,21 @@ export function openVisit(options: VisitOptions): Visit {
           );
         }
         const forced = options.forced?.[slot];
-        const decision = decideSlot({ config, slot, visitorId: current.visitorId, signals: visit.signals(), consent, sticky, forced });
+        const snapshot = visit.signals();
+        const decision = decideSlot({ config, slot, visitorId: current.visitorId, signals: snapshot, consent, sticky, forced });
+        madeWith.set(decision, snapshot);
         visit.decided.set(slot, decision);
-        if (decideReasonIsCounted(decision) && !decision.forced) {
+        if (sticky?.exposed === false && !decision.sticky && decideReasonIsCounted(decision)) {
+          const earlier = storedDecision({ config, slot, visitorId: current.visitorId, signals: snapshot, consent }, sticky);
+          if (earlier) visit.superseded.push(earlier);
+        }
+        if (decideReasonIsCounted(decision) && !decision.forced && !(decision.sticky && sticky?.decisionId === decision.decisionId && sticky.exposed === true)) {
           const assignment = toSticky(decision);
           assignment.exposed = decision.sticky && sticky?.exposed === true;
           current.assignments[slot] = assignment;
           visit.save();
         }
-        return shown(decision);
+        return overlay(decision);
       } catch (error) {
         reportError(
           'internal-error',
@@ -201,15 +230,20 @@ export function openVisit(options: VisitOptions): Visit {
         return fallbackDecision(slot, 'invalid-config', config, consent);
       }
     },
+    shown(slot, otherwise) {
+      const known = visit.decided.get(slot) ?? otherwise;
+      return known && overlay(known);
+    },
     unexposed(slot) {
       const decision = visit.decided.get(slot);
       const assignment = visit.state?.assignments[slot];
       return !!decision && !decision.forced && decideReasonIsCounted(decision) && assignment?.decisionId === decision.decisionId && assignment.exposed === false;
     },
   };
-  const shown = (decision: Decision): Decision =>
+  /** The decision as the visitor sees it: the standard content after "forget" or when they chose it. */
+  const overlay = (decision: Decision): Decision =>
     (visit.state?.standard || visit.forgotten) && !decision.forced
-      ? { ...decision, experience: BASELINE, reason: 'show-standard', audience: undefined, signals: [] }
+      ? { ...decision, experience: BASELINE, reason: visit.forgotten ? 'forgotten' : 'show-standard', audience: undefined, signals: [] }
       : decision;
 
   visit.refreshConsent();
@@ -217,10 +251,10 @@ export function openVisit(options: VisitOptions): Visit {
   return visit;
 }
 
-/** The page's address, or '' where reading it throws. */
-export function safeHref(win: Window): string {
+/** The page's address, or '' where reading it throws (or on a server). */
+export function safeHref(win: Window | undefined): string {
   try {
-    return win.location.href;
+    return win?.location.href ?? '';
   } catch {
     return '';
   }

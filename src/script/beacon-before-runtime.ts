@@ -19,11 +19,14 @@ export function beaconBeforeRuntime(pass: FirstPass, sink: string, started: () =
     if (started() || !state || !visit.persistent) return;
     const t = visit.now();
     const unsent = [...visit.decided.values()].filter((decision) => visit.unexposed(decision.slot));
-    const events: CandorEvent[] = unsent.map((decision) => exposureEvent(decision, state.visitorId, newEventId(crypto), t));
+    // What an earlier page view showed but did not log, and this page replaced, is logged first (a millisecond earlier).
+    const events: CandorEvent[] = visit.superseded.map((decision) => exposureEvent(decision, state.visitorId, newEventId(crypto), t - 1));
+    for (const decision of unsent) events.push(exposureEvent(decision, state.visitorId, newEventId(crypto), t));
     for (const goal of pass.goals) events.push(conversionEvent(state.visitorId, goal, undefined, newEventId(crypto), t));
     try {
       if (events.length && navigator.sendBeacon(sink, JSON.stringify(events))) {
         pass.goals.length = 0;
+        visit.superseded.length = 0;
         for (const decision of unsent) {
           const assignment = state.assignments[decision.slot];
           if (assignment) assignment.exposed = true;

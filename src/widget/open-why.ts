@@ -29,33 +29,35 @@ function content(e: Explanation | undefined, host: WidgetHost, act: (name: strin
   if (!e) return [h('p', { id: 's' }, m.unknown)];
   const opts = host.options();
   const consent = host.consent();
-  const standard = host.standard();
   const privacy = safeUrl(opts.privacyUrl);
-  const ruled = e.arm === 'targeted' && (e.reason === 'audience-match' || e.reason === 'forced');
   const tierLabel = (tier: Tier) => m[tier];
+  // The audience's reason is in the summary already: the section says how the choice was made, once.
+  const checked = e.reason === 'no-audience-match';
+  const offers = e.offers;
   return [
     h('p', { id: 's' }, e.summary),
-    h('section', { part: 'section' }, h('h3', null, m.chose), ruled && e.audienceReason && h('p', null, e.audienceReason), h('p', null, e.armText)),
+    h('section', { part: 'section' }, h('h3', null, m.chose), h('p', null, e.armText)),
     h(
       'section',
       { part: 'section' },
-      h('h3', null, m.used),
+      h('h3', null, checked ? m.checked : m.used),
       e.signals.length
         ? h('ul', null, ...e.signals.map((s) => h('li', { part: 'signal' }, s.label + ': ', h('strong', null, s.value), ' ', h('small', null, '(' + s.tierText + ')'))))
-        : h('p', null, m.noSignals),
+        : h('p', null, checked ? m.nothingChecked : m.noSignals),
     ),
     h('section', { part: 'section' }, h('h3', null, m.data), h('p', null, e.storage), h('p', null, e.sent)),
     h(
       'section',
       { part: 'section' },
       h('h3', null, m.choices),
-      h(
-        'button',
-        { type: 'button', part: 'button', id: 'std', onclick: () => { act('std', () => { if (standard) host.personalize(); else host.showStandard(); }, standard ? m.personalizeDone : m.standardDone); } },
-        standard ? m.personalize : m.showStandard,
-      ),
-      h('button', { type: 'button', part: 'button', id: 'fgt', onclick: () => { act('fgt', () => host.forget(), m.forgotten); } }, m.forget),
-      opts.consentChoices &&
+      (offers.standard || offers.personalize) &&
+        h(
+          'button',
+          { type: 'button', part: 'button', id: 'std', onclick: () => { act('std', () => { if (offers.personalize) host.personalize(); else host.showStandard(); }, offers.personalize ? m.personalizeDone : m.standardDone); } },
+          offers.personalize ? m.personalize : m.showStandard,
+        ),
+      offers.forget && h('button', { type: 'button', part: 'button', id: 'fgt', onclick: () => { act('fgt', () => host.forget(), m.forgotten); } }, m.forget),
+      opts.consentChoices && e.reason !== 'forgotten' &&
         h(
           'fieldset',
           null,

@@ -13,6 +13,10 @@ export const WIDGET_MESSAGES_EN = {
   used: 'What we used from your visit',
   /** Shown when no signal was used. */
   noSignals: 'Nothing from your visit was used for this.',
+  /** Section, when no audience matched: the signals that were checked. */
+  checked: 'What we checked from your visit',
+  /** When no audience matched and there was nothing to check. */
+  nothingChecked: 'This part of the page has no audience that your visit could match.',
   /** Section: storage and what is sent. */
   data: 'Where your data lives',
   /** Section: the visitor's controls. */

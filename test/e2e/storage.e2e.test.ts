@@ -65,16 +65,28 @@ describe('storage', () => {
     expect(counter.signals.find((s) => s.name === 'visit.count')?.value).toBeGreaterThanOrEqual(2);
   });
 
-  it('the same slot is sticky across reloads', async () => {
+  it('the same slot is sticky across reloads: the arm always, and what was shown once it is shown', async () => {
     const { page } = await h.open();
     await page.goto(url('index.html'), { waitUntil: 'load' });
-    const first = await decide(page, 'lottery');
+    let first = await decide(page, 'lottery');
+    let redecided = 0;
     for (let i = 0; i < 4; i++) {
       await page.reload({ waitUntil: 'load' });
       const again = await decide(page, 'lottery');
-      expect(again).toMatchObject({ experience: first.experience, arm: first.arm, decisionId: first.decisionId, sticky: true });
-      expect((await shownSlots(page)).lottery).toBe(first.experience);
+      expect(again.arm).toBe(first.arm);
+      if (first.counterfactual === 'baseline' && again.counterfactual !== 'baseline') {
+        // The second page view makes the visitor "regular" (visit.count ≥ 2): the slot is decided again, once.
+        redecided++;
+        expect(again).toMatchObject({ sticky: false, counterfactual: 'lottery-c' });
+        if (first.arm === 'targeted') expect(again.experience).toBe('lottery-c');
+        else expect(again.experience).toBe(first.experience);
+        first = again;
+      } else {
+        expect(again).toMatchObject({ experience: first.experience, arm: first.arm, decisionId: first.decisionId, sticky: true });
+      }
+      expect((await shownSlots(page)).lottery).toBe(again.experience);
     }
+    expect(redecided).toBeLessThanOrEqual(1);
   });
 
   it('a sandboxed iframe, where storage throws, still shows a correct page and one clear console message', async () => {
@@ -138,8 +150,13 @@ describe('storage', () => {
     await first.goto(url('index.html'), { waitUntil: 'load' });
     const second = await context.newPage();
     await second.goto(url('index.html'), { waitUntil: 'load' });
-    expect(await shownSlots(second)).toEqual(await shownSlots(first));
-    expect((await decide(second, 'lottery')).decisionId).toBe((await decide(first, 'lottery')).decisionId);
+    // The second tab is the visitor's second page view ("regular"): the first tab, asked again, decides the same.
+    for (const slot of ['hero', 'counter', 'lottery']) {
+      const [a, b] = [await decide(first, slot), await decide(second, slot)];
+      expect(a.decisionId, slot).toBe(b.decisionId);
+      expect(a.experience, slot).toBe(b.experience);
+    }
+    expect((await shownSlots(second)).counter).toBe('counter-regular');
 
     await first.evaluate(() => {
       (window as unknown as { candor: PageCandor }).candor.setConsent('low');

@@ -160,13 +160,25 @@ describe('the widget with the real loader, on the example site', () => {
     await context.close();
   });
 
-  it('the German page shows the widget in German (window.candorWidgetMessages)', async () => {
-    const context = await browser.newContext({ viewport: { width: 1000, height: 1000 }, locale: 'de-DE' });
-    const { page, violations } = await newPage(context, `${EXAMPLE}de.html?csp=strict`);
+  it('the German page speaks German in the dialog, the audience reason included (window.candorWidgetMessages, per-language reasons)', async () => {
+    let found: Awaited<ReturnType<typeof newPage>> | undefined;
+    let context: BrowserContext | undefined;
+    for (let i = 0; i < 30 && !found; i++) {
+      context = await browser.newContext({ viewport: { width: 1000, height: 1000 }, locale: 'de-DE' });
+      const opened = await newPage(context, `${EXAMPLE}de.html?csp=strict&utm_campaign=health-spring`);
+      const invited = await opened.page.evaluate(() => (window as unknown as CandorWindow).candor.askEligible());
+      if (!invited && (await explain(opened.page, 'hero'))?.reason === 'audience-match') found = opened;
+      else await context.close();
+    }
+    if (!found || !context) throw new Error('no targeted visitor in 30');
+    const { page, violations } = found;
     await page.locator('[data-candor-why=hero]').click();
     await waitOpen(page);
     const text = await dialogText(page);
-    for (const part of ['Warum sehe ich das?', 'Was die Website ausgewählt hat', 'Standardversion anzeigen', 'Vergessen, was diese Website gespeichert hat']) expect(text).toContain(part);
+    for (const part of ['Warum sehe ich das?', 'Was die Website ausgewählt hat', 'Sie kommen über unsere Kampagne für Teams im Gesundheitswesen.', 'Standardversion anzeigen', 'Vergessen, was diese Website gespeichert hat']) {
+      expect(text).toContain(part);
+    }
+    expect(text).not.toContain('You came here from our campaign');
     await page.screenshot({ path: 'test-results/widget-example-de.png', animations: 'disabled' });
     expect(await violations()).toEqual([]);
     await context.close();

@@ -13,23 +13,23 @@ import { measureSizes, type SizeRow } from '../../bench/size.js';
  * `node bench/size.js --budgets` prints these entries from the current build.
  */
 export const BUDGETS: Readonly<Record<string, number>> = {
-  // The script tag's first pass, the only Candor code in <head>; over the issue's 5 KiB target (measured 10.96 KiB): the
+  // The script tag's first pass, the only Candor code in <head>; over the issue's 5 KiB target (measured 11.49 KiB with the visitor-level decision model of issue 12, 10.96 before): the
   // decision itself (holdout, control, explore, targeting, propensities), the condition evaluator, 14 signal readers,
   // sticky storage and slot application. See the README's Limitations.
-  'candor-script': 11.0,
+  'candor-script': 11.5,
   // The runtime it loads without blocking (validation, events, IndexedDB, explanations, the API); no issue target
-  // (measured 10.31 KiB).
-  'candor-runtime': 10.4,
-  // Both script-tag files, each compressed on its own; no issue target (measured 21.27 KiB).
-  'candor-script-total': 21.3,
-  // no issue target: just above the measurement (measured 19.48 KiB)
-  'candor-npm': 19.5,
-  // over the issue's 2.5 KiB target (measured 13.07 KiB): candor/core carries the full validator with its messages
-  'candor-core': 13.1,
-  // over the issue's 2 KiB target (issue 2; measured 3.69 KiB): the condition evaluator and the signal tiers come with it
-  'candor-decide': 3.7,
-  // under the issue's 4 KiB target: just above the measurement (measured 2.54 KiB)
-  'candor-widget': 2.6,
+  // (measured 11.08 KiB).
+  'candor-runtime': 11.1,
+  // Both script-tag files, each compressed on its own; no issue target (measured 22.57 KiB).
+  'candor-script-total': 22.6,
+  // no issue target: just above the measurement (measured 20.80 KiB)
+  'candor-npm': 20.8,
+  // over the issue's 2.5 KiB target (measured 14.13 KiB): candor/core carries the full validator with its messages
+  'candor-core': 14.2,
+  // over the issue's 2 KiB target (issue 2; measured 3.97 KiB): the condition evaluator and the signal tiers come with it
+  'candor-decide': 4.0,
+  // under the issue's 4 KiB target: just above the measurement (measured 2.61 KiB)
+  'candor-widget': 2.7,
 };
 
 describe('size budgets (brotli)', () => {

@@ -57,7 +57,8 @@ export function readConfig(input: unknown): ValidConfig | null {
       audiences[id] = {
         id,
         when: when as Obj,
-        reason: text(reason),
+        // The first pass never shows a reason: it is passed on as written, and validation checks it.
+        reason: reason as Audience['reason'],
         tier: TIERS[Math.max(read, rank(tier))] ?? 'low',
         shadow: shadow === true,
         signals,
@@ -67,12 +68,16 @@ export function readConfig(input: unknown): ValidConfig | null {
 
     const slots: ValidConfig['slots'] = {};
     const ids = new Set<string>();
+    let shared: number | undefined;
     for (const [name, s] of entries(root.slots ?? doubt())) {
       check(isRecord(s));
       const slot = s as Obj;
       const control = share(slot.control, 0.1);
       const explore = share(slot.explore, 0.1);
-      check(control + explore <= 1 - 1e-9 && Array.isArray(slot.experiences));
+      const independent = slot.independent;
+      check(control + explore <= 1 - 1e-9 && Array.isArray(slot.experiences) && (independent === undefined || typeof independent === 'boolean'));
+      // Coherent slots share one exploration share.
+      if (independent !== true) check(explore === (shared ??= explore));
       for (const e of slot.experiences as Obj[]) {
         check(isRecord(e));
         const id = text(e.id);
@@ -81,7 +86,8 @@ export function readConfig(input: unknown): ValidConfig | null {
         const audience = text(e.audience);
         check(Object.hasOwn(audiences, audience) && !audiences[audience]?.shadow);
       }
-      slots[name] = { control, explore, experiences: slot.experiences as ValidConfig['slots'][string]['experiences'] };
+      const experiences = slot.experiences as ValidConfig['slots'][string]['experiences'];
+      slots[name] = independent === true ? { control, explore, independent, experiences } : { control, explore, experiences };
     }
 
     const config: ValidConfig = { v: 1, version: text(root.version), salt: text(root.salt), holdout: share(root.holdout, 0.05), consent, audiences, slots };

@@ -31,7 +31,7 @@ const FIELDS = {
   config: 'v version salt holdout consent audiences slots sections declare goals ask privacyUrl',
   consent: 'default withGpc ask',
   audience: 'when reason tier shadow label',
-  slot: 'control explore experiences',
+  slot: 'control explore independent experiences',
   experience: 'id audience eligible changes',
   change: 'selector text attrs template',
   goal: 'path',
@@ -50,6 +50,8 @@ const NOUNS: Record<keyof typeof FIELDS, string> = {
 };
 const SAFE_ATTRS = ['href', 'src', 'alt', 'class', 'title', 'aria-label'];
 const MAX_REASON = 280;
+/** A BCP 47 language tag as pages write it in `<html lang>` (`en`, `de-CH`, `pt-BR`, `zh-Hant`). */
+const LANGUAGE_TAG = /^[a-z]{2,3}(-[a-z\d]{2,8})*$/i;
 
 const isTier = (x: unknown): x is Tier => TIERS.includes(x as Tier);
 const rank = (tier: Tier) => TIERS.indexOf(tier);
@@ -64,7 +66,7 @@ const FIX_TIER = 'Use "low" (this visit only), "relationship" (remembered on thi
 /**
  * Validates a site's config (parsed JSON, or anything else) and resolves its audiences.
  *
- * Defaults: `holdout` 0.05, slot `control` 0.1 and `explore` 0.1, `consent` `{ default: "relationship",
+ * Defaults: `holdout` 0.05, slot `control` 0.1 and `explore` 0.1 (the same in every slot that is not `independent`), `consent` `{ default: "relationship",
  * withGpc: "low" }`, `ask.share` 0.02. Each audience gets its effective tier (the highest tier among the
  * signals its rule reads, or its declared `tier` when stricter) and the list of signals it reads.
  *
@@ -285,23 +287,44 @@ function build(input: unknown, errors: ConfigError[], report: ReportProblem): Va
       );
     } else validateCondition(a.when, jsonPath(p, 'when'), scope, report);
     const reason = a.reason, pr = jsonPath(p, 'reason');
-    if (typeof reason === 'string' && reason.length > MAX_REASON) {
-      report(
-        'reason-too-long',
-        pr,
-        VERBOSE ? `The reason has ${reason.length} characters; visitors read at most ${MAX_REASON}.` : '',
-        VERBOSE ? 'Say it in one short sentence, like "You came here from our healthcare campaign."' : '',
-      );
-    } else if (reason === undefined || (typeof reason === 'string' && !reason.trim())) {
-      report(
-        'missing-reason',
-        pr,
-        VERBOSE ? 'The audience has no "reason", the sentence visitors see when it chooses what they get.' : '',
-        VERBOSE ? 'Add "reason": "You came here from our healthcare campaign." (plain text, shown as written).' : '',
-      );
-    } else if (typeof reason !== 'string') {
-      report('wrong-type', pr, VERBOSE ? `"reason" must be a sentence (a string), not ${showValue(reason)}.` : '', VERBOSE ? 'Write "reason": "You came here from our healthcare campaign."' : '');
-    }
+    const sentence = (text: unknown, pt: string, lang?: string): void => {
+      if (typeof text === 'string' && text.length > MAX_REASON) {
+        report(
+          'reason-too-long',
+          pt,
+          VERBOSE ? `The reason has ${text.length} characters; visitors read at most ${MAX_REASON}.` : '',
+          VERBOSE ? 'Say it in one short sentence, like "You came here from our healthcare campaign."' : '',
+        );
+      } else if (text === undefined || (typeof text === 'string' && !text.trim())) {
+        report(
+          'missing-reason',
+          pt,
+          VERBOSE ? `The audience has no "reason"${lang ? ` in "${lang}"` : ''}, the sentence visitors see when it chooses what they get.` : '',
+          VERBOSE ? 'Add "reason": "You came here from our healthcare campaign." (plain text, shown as written).' : '',
+        );
+      } else if (typeof text !== 'string') {
+        report(
+          'wrong-type',
+          pt,
+          VERBOSE ? `"reason" must be a sentence (a string), or an object of languages to sentences, not ${showValue(text)}.` : '',
+          VERBOSE ? 'Write "reason": "You came here from our healthcare campaign." or { "en": "…", "de": "…" }.' : '',
+        );
+      }
+    };
+    if (isRecord(reason)) {
+      const langs = Object.keys(reason);
+      if (!langs.length) sentence(undefined, pr);
+      for (const lang of langs) {
+        if (!LANGUAGE_TAG.test(lang)) {
+          report(
+            'invalid-language',
+            jsonPath(pr, lang),
+            VERBOSE ? `${showValue(lang)} is not a language tag.` : '',
+            VERBOSE ? 'Use tags as in <html lang>: "en", "de", "pt-BR".' : '',
+          );
+        } else sentence(reason[lang], jsonPath(pr, lang), lang);
+      }
+    } else sentence(reason, pr);
     if (a.tier !== undefined && !isTier(a.tier)) report('invalid-tier', jsonPath(p, 'tier'), VERBOSE ? `"tier" is ${showValue(a.tier)}, not a tier.` : '', VERBOSE ? FIX_TIER : '');
     bool(a, 'shadow', p);
     str(a, 'label', p, false, VERBOSE ? 'Write a short name for reports, like "Healthcare leads", or leave it out.' : '');
@@ -321,7 +344,7 @@ function build(input: unknown, errors: ConfigError[], report: ReportProblem): Va
     audiences[id] = {
       id,
       when: a.when as Condition,
-      reason: reason as string,
+      reason: reason as Audience['reason'],
       tier: declaredTier && rank(declaredTier) > rank(read) ? declaredTier : read,
       shadow: a.shadow === true,
       signals,
@@ -445,6 +468,7 @@ function build(input: unknown, errors: ConfigError[], report: ReportProblem): Va
       VERBOSE ? 'Add "slots": { "hero": { "experiences": [ ... ] } }, matching data-candor-slot="hero" in the page.' : '',
     );
   }
+  let shared: { explore: number; slot: string } | undefined;
   for (const [name, s, p] of entries(root, '', 'slots', VERBOSE ? 'slot names to slots' : '')) {
     if (!isRecord(s)) {
       report('wrong-type', p, VERBOSE ? `A slot must be an object with "experiences", not ${showValue(s)}.` : '', VERBOSE ? 'Write { "experiences": [{ "id": "hero-dev", "audience": "developers" }] }.' : '');
@@ -454,6 +478,22 @@ function build(input: unknown, errors: ConfigError[], report: ReportProblem): Va
     fields(s, p, 'slot');
     const control = share(s, 'control', p, 0.1);
     const explore = share(s, 'explore', p, 0.1);
+    bool(s, 'independent', p);
+    const independent = s.independent === true;
+    // Coherent slots share the visitor's exploration draw, so they must share its share.
+    if (!independent && explore !== undefined) {
+      if (shared === undefined) shared = { explore, slot: name };
+      else if (explore !== shared.explore) {
+        report(
+          'explore-not-shared',
+          jsonPath(p, 'explore'),
+          VERBOSE
+            ? `"explore" is ${explore} here but ${shared.explore} in slot "${shared.slot}": exploration is drawn once per visitor for every slot that is not "independent", so they share one share.`
+            : '',
+          VERBOSE ? `Give every slot the same "explore" (${shared.explore}), or set "independent": true on a slot that needs its own.` : '',
+        );
+      }
+    }
     if (control !== undefined && explore !== undefined && control + explore > 1 - 1e-9) {
       report(
         'shares-too-large',
@@ -475,7 +515,9 @@ function build(input: unknown, errors: ConfigError[], report: ReportProblem): Va
         if (x) list.push(x);
       });
     }
-    if (ok && control !== undefined && explore !== undefined) slots[name] = { control, explore, experiences: list };
+    if (ok && control !== undefined && explore !== undefined) {
+      slots[name] = independent ? { control, explore, independent, experiences: list } : { control, explore, experiences: list };
+    }
   }
 
   // ---- the self-identification prompt ----

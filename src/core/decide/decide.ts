@@ -38,31 +38,18 @@ const hasOwn = (record: object, key: string): boolean => Object.prototype.hasOwn
 const own = <T>(record: Record<string, T>, key: string): T | undefined => (hasOwn(record, key) ? record[key] : undefined);
 
 /**
- * The key of the analysis period and shares a slot's assignment depends on: `salt|holdout/control/explore`. Stored with
- * each assignment; a stored assignment made in another period (salt) or under other shares is decided again.
- * @example sharesKey(config, 'hero') // 'acme-q4|0.05/0.1/0.1'
+ * The key of the analysis period, decision model and shares a slot's assignment depends on:
+ * `salt|2|holdout/control/explore`, with `|i` for an independent slot. Stored with each assignment; a stored assignment
+ * made in another period (salt), under another decision model or under other shares is decided again.
+ * @example sharesKey(config, 'hero') // 'acme-q4|2|0.05/0.1/0.1'
  */
 export function sharesKey(config: ValidConfig, slot: string): string {
   const s = own(config.slots, slot);
-  return s ? sharesOf(config.salt, config.holdout, s.control, s.explore) : `${config.salt}|${config.holdout}/-/-`;
+  return s ? sharesOf(config.salt, config.holdout, s.control, s.explore, s.independent === true) : `${config.salt}|2|${config.holdout}/-/-`;
 }
 
-/** Last shares key built: slots mostly share their shares, so the numbers are turned into text once. */
-let sharesS: string | undefined;
-let sharesH: number | undefined;
-let sharesC: number | undefined;
-let sharesE: number | undefined;
-let sharesText = '';
-function sharesOf(salt: string, h: number, c: number, e: number): string {
-  if (salt !== sharesS || h !== sharesH || c !== sharesC || e !== sharesE) {
-    sharesText = `${salt}|${h}/${c}/${e}`;
-    sharesS = salt;
-    sharesH = h;
-    sharesC = c;
-    sharesE = e;
-  }
-  return sharesText;
-}
+/** The shares key of {@link sharesKey}. */
+const sharesOf = (salt: string, h: number, c: number, e: number, independent: boolean): string => `${salt}|2|${h}/${c}/${e}${independent ? '|i' : ''}`;
 
 /**
  * Why a stored assignment cannot be kept: `version` (a new config version or a new salt: a new analysis period), `shares` (the holdout, control or
@@ -78,7 +65,7 @@ export function stickyMismatch(
 ): 'version' | 'shares' | 'tier' | null {
   if (sticky.version !== config.version) return 'version';
   // A new salt is a new analysis period: decided again, like a new version.
-  if (sticky.shares !== sharesKey(config, slot)) return sticky.shares.startsWith(config.salt + '|') ? 'shares' : 'version';
+  if (sticky.shares !== sharesKey(config, slot)) return sticky.shares.startsWith(config.salt + '|2|') ? 'shares' : 'version';
   if (sticky.tier !== consent.tier) return 'tier';
   return null;
 }
@@ -121,27 +108,54 @@ export function toSticky(decision: Decision): StickyAssignment {
 
 /*
  * One-entry memos of pure functions. Every slot on a page is decided for the same visitor with the same snapshot,
- * so the holdout draw and the audience memberships are computed once per page instead of once per slot.
+ * so the visitor's draws and the audience memberships are computed once per page instead of once per slot.
  * Keys are compared by identity (snapshot, audiences) or value (salt, id, tier): the results cannot go stale
  * unless a caller mutates a snapshot or a config in place, which the types forbid.
  */
-let holdoutSalt: string | undefined;
-let holdoutId: string | undefined;
+let drawsSalt: string | undefined;
+let drawsId: string | undefined;
 let holdoutDraw = 0;
+let explorerDraw = 0;
+let pickDraw = 0;
 let matchedFor: Record<string, Audience> | undefined;
 let matchedSignals: Signals | undefined;
 let matchedTier: Tier | undefined;
 let matchedIds: string[] = [];
 let matchedSet = new Set<string>();
+let explorableFor: ValidConfig['slots'] | undefined;
+let explorableAudiences: Record<string, Audience> | undefined;
+let explorable: string[] = [];
 
-/** The global holdout draw as a 32-bit integer (`hash(salt + ':holdout', id)` × 2^32): once per visitor and salt, the same in every slot. */
-function holdoutHash32(salt: string, visitorId: string): number {
-  if (salt !== holdoutSalt || visitorId !== holdoutId) {
+/**
+ * The visitor's own draws, once per visitor and salt and the same in every slot: the global holdout (32-bit integer
+ * `hash(salt:holdout, id)` × 2^32), whether they explore, and which audience exploration shows them.
+ */
+function visitorDraws(salt: string, visitorId: string): void {
+  if (salt !== drawsSalt || visitorId !== drawsId) {
     holdoutDraw = hash32(salt + ':holdout', visitorId);
-    holdoutSalt = salt;
-    holdoutId = visitorId;
+    explorerDraw = hash(salt + ':explorer', visitorId);
+    pickDraw = hash(salt + ':explore-pick', visitorId);
+    drawsSalt = salt;
+    drawsId = visitorId;
   }
-  return holdoutDraw;
+}
+
+/**
+ * The audiences exploration picks from (config order): every non-shadow audience with an experience in a slot that
+ * is not `independent`. A visitor who explores gets one of them, or none, with equal chances, in every such slot.
+ */
+function explorableOf(config: ValidConfig): string[] {
+  if (config.slots !== explorableFor || config.audiences !== explorableAudiences) {
+    const targeted = new Set<string>();
+    for (const name in config.slots) {
+      const s = config.slots[name];
+      if (s && !s.independent) for (const e of s.experiences) targeted.add(e.audience);
+    }
+    explorable = Object.keys(config.audiences).filter((id) => targeted.has(id) && !config.audiences[id]?.shadow);
+    explorableFor = config.slots;
+    explorableAudiences = config.audiences;
+  }
+  return explorable;
 }
 
 /** Every audience (config order, shadow included) whose tier the cap allows and whose rule matches. Above the cap nothing is read. */
@@ -214,6 +228,19 @@ function replayable(s: StickyAssignment, config: ValidConfig, experiences: Exper
   return !!a && tierAllowed(a.tier, cap);
 }
 
+/** The non-shadow audiences of a slot's experiences, in order, once each: what an independent slot explores over. */
+function slotAudiences(config: ValidConfig, experiences: ExperienceConfig[]): string[] {
+  const ids: string[] = [];
+  for (const e of experiences) if (!ids.includes(e.audience) && !own(config.audiences, e.audience)?.shadow) ids.push(e.audience);
+  return ids;
+}
+
+/** What exploration shows in a slot for the explorable audience `audience` (undefined: none): its first eligible experience, else the standard content. */
+function exploreShows(experiences: ExperienceConfig[], audience: string | undefined, eligible: string[]): string {
+  if (audience !== undefined) for (const e of experiences) if (e.audience === audience && eligible.includes(e.id)) return e.id;
+  return BASELINE;
+}
+
 /**
  * A decision that shows the standard content and is never counted (arm `control`, propensity 1): what every fallback
  * gives (unknown slot, invalid config, no visitor id). Exported so the edges fall back exactly as `decide` does.
@@ -246,6 +273,49 @@ function uncounted(input: DecideInput, reason: ReasonCode): Decision {
   return fallbackDecision(given?.slot ?? '', reason, given?.config, input.consent);
 }
 
+/** A stored assignment as this page view's decision (kept: `sticky: true`). */
+function replay(input: DecideInput, sticky: StickyAssignment, shares: string): Decision {
+  const { config, slot, signals, consent } = input;
+  const audience = sticky.arm === 'targeted' && sticky.audience !== undefined ? sticky.audience : undefined;
+  return {
+    slot,
+    experience: sticky.experience,
+    arm: sticky.arm,
+    counterfactual: sticky.counterfactual,
+    propensity: sticky.propensity,
+    audience,
+    audiences: sticky.audiences.slice(),
+    eligible: sticky.eligible.slice(),
+    reason: sticky.arm === 'targeted' && audience === undefined ? 'no-audience-match' : STICKY_REASON[sticky.arm],
+    signals: audience === undefined ? [] : signalUses(own(config.audiences, audience), signals),
+    configVersion: config.version,
+    salt: config.salt,
+    hashVersion: HASH_VERSION,
+    decisionId: sticky.decisionId,
+    sticky: true,
+    shares,
+    forced: false,
+    consent,
+  };
+}
+
+/**
+ * A stored assignment as it stands, without deciding anything again: what an earlier page view decided and showed,
+ * for logging its exposure late. Undefined when it no longer applies (another version, shares or tier, or what it
+ * names is gone).
+ * @example const d = storedDecision({ config, slot, visitorId, signals, consent }, state.assignments.hero)
+ */
+export function storedDecision(input: DecideInput, sticky: StickyAssignment): Decision | undefined {
+  try {
+    const slotConfig = own(input.config.slots, input.slot);
+    if (!slotConfig || stickyMismatch(input.config, input.slot, sticky, input.consent) !== null) return undefined;
+    if (!replayable(sticky, input.config, slotConfig.experiences, input.consent.tier)) return undefined;
+    return replay(input, sticky, sharesKey(input.config, input.slot));
+  } catch {
+    return undefined;
+  }
+}
+
 function decideSlot(input: DecideInput): Decision {
   const { config, slot, visitorId, signals, consent, sticky, forced } = input;
   const cap = consent.tier;
@@ -258,39 +328,21 @@ function decideSlot(input: DecideInput): Decision {
   const h = config.holdout;
   const c = slotConfig.control;
   const eps = slotConfig.explore;
-  const shares = sharesOf(config.salt, h, c, eps);
+  const independent = slotConfig.independent === true;
+  const shares = sharesOf(config.salt, h, c, eps, independent);
   const forcedOk = forced !== undefined && (forced === BASELINE || experiences.some((e) => e.id === forced));
 
-  // 2. Sticky: a stored assignment under the same version, shares and consent tier stands.
-  if (
+  // 2. Sticky: a stored assignment under the same version, shares and consent tier stands. What it shows is kept,
+  //    except the standard content shown because targeting had nothing: that is decided again (step 3) in the same arm.
+  const kept =
     !forcedOk &&
     sticky?.version === config.version &&
     sticky.shares === shares &&
     sticky.tier === cap &&
     replayable(sticky, config, experiences, cap)
-  ) {
-    const audience = sticky.arm === 'targeted' && sticky.audience !== undefined ? sticky.audience : undefined;
-    return {
-      slot,
-      experience: sticky.experience,
-      arm: sticky.arm,
-      counterfactual: sticky.counterfactual,
-      propensity: sticky.propensity,
-      audience,
-      audiences: sticky.audiences.slice(),
-      eligible: sticky.eligible.slice(),
-      reason: sticky.arm === 'targeted' && audience === undefined ? 'no-audience-match' : STICKY_REASON[sticky.arm],
-      signals: audience === undefined ? [] : signalUses(own(config.audiences, audience), signals),
-      configVersion: config.version,
-      salt: config.salt,
-      hashVersion: HASH_VERSION,
-      decisionId: sticky.decisionId,
-      sticky: true,
-      shares,
-      forced: false,
-      consent,
-    };
-  }
+      ? sticky
+      : undefined;
+  if (kept && kept.counterfactual !== BASELINE) return replay(input, kept, shares);
 
   // 3. The logged context: matched audiences (tier-capped), eligible experiences, and what targeting would show.
   const audiences = matchedAudiences(config.audiences, signals, cap);
@@ -304,6 +356,8 @@ function decideSlot(input: DecideInput): Decision {
       break;
     }
   }
+  // Still nothing to target: the kept assignment stands as it was.
+  if (kept && !target) return replay(input, kept, shares);
   const counterfactual = target ? target.id : BASELINE;
 
   let arm: Arm;
@@ -312,11 +366,17 @@ function decideSlot(input: DecideInput): Decision {
   let audience: string | undefined;
   let propensity: number;
 
-  // The slot draw (salt, version, slot, visitor) and the holdout draw (salt, visitor), 32 bits each. Together they
-  // make the 64-bit decision id at no extra hashing; the consent tier is mixed in, so a new cap gives a new id.
-  const draw = hash32(`${config.salt}:${config.version}:${slot}:arm`, visitorId);
-  const held = holdoutHash32(config.salt, visitorId);
-  const decisionId = hex16(draw, held ^ (TIER_MIX[TIERS.indexOf(cap) + 1] ?? 0));
+  // The visitor's draws (holdout, explorer, explore pick: once per salt) and the slot's control draw (salt, slot).
+  visitorDraws(config.salt, visitorId);
+  const held = holdoutDraw;
+  // The decision id: the version, slot and counterfactual with the holdout draw, 64 bits; the consent tier is mixed
+  // in, so a new cap, a new version or a visitor who comes to match gets a new id.
+  const decisionId = hex16(hash32(`${config.salt}:${config.version}:${slot}:${counterfactual}`, visitorId), held ^ (TIER_MIX[TIERS.indexOf(cap) + 1] ?? 0));
+  // Exploration draws one audience (or none) to show. In a coherent slot the draws are the visitor's, the same in every
+  // coherent slot; an independent slot has its own, over its own audiences.
+  const pickable = independent ? slotAudiences(config, experiences) : explorableOf(config);
+  const explores = (independent ? hash(`${config.salt}:${slot}:explorer`, visitorId) : explorerDraw) < eps;
+  const pickIndex = Math.floor((independent ? hash(`${config.salt}:${slot}:explore`, visitorId) : pickDraw) * (pickable.length + 1));
 
   if (forcedOk) {
     // 4. Forced by QA: shown as asked, never counted.
@@ -325,40 +385,31 @@ function decideSlot(input: DecideInput): Decision {
     reason = 'forced';
     propensity = 1;
   } else {
-    if (held / 4294967296 < h) {
+    if (kept) {
+      // 5'. Decided again in the arm drawn before: targeting now has something to show.
+      arm = kept.arm;
+      experience = arm === 'targeted' ? counterfactual : kept.experience;
+    } else if (held / 4294967296 < h) {
       // 5. Global holdout: the standard content in every slot.
       arm = 'holdout';
       experience = BASELINE;
-      reason = 'global-holdout';
+    } else if (explores) {
+      // 6. Explore: the drawn audience's first eligible experience here, else the standard content.
+      arm = 'explore';
+      experience = exploreShows(experiences, pickable[pickIndex], eligible);
     } else {
-      // 6. Slot arm, from a draw seeded by salt, version and slot.
-      const u = draw / 4294967296;
-      if (u < c) {
-        arm = 'control';
-        experience = BASELINE;
-        reason = 'slot-control';
-      } else if (u < c + eps) {
-        // 7. Explore: uniform over eligible ∪ {baseline}, from an independent draw.
-        arm = 'explore';
-        const i = Math.floor(hash(`${config.salt}:${slot}:explore`, visitorId) * (eligible.length + 1));
-        experience = eligible[i] ?? BASELINE;
-        reason = 'explore-pick';
-      } else {
-        // 8. Targeted: the first eligible experience whose (non-shadow, allowed) audience matches.
-        arm = 'targeted';
-        experience = counterfactual;
-        audience = target?.audience;
-        reason = target ? 'audience-match' : 'no-audience-match';
-      }
+      // 7. This slot's control draw among those who do not explore, else targeted.
+      arm = hash(`${config.salt}:${slot}:arm`, visitorId) < c / (1 - eps) ? 'control' : 'targeted';
+      experience = arm === 'control' ? BASELINE : counterfactual;
     }
+    // 8. Targeted: the first eligible experience whose (non-shadow, allowed) audience matches, else the standard content.
+    if (arm === 'targeted') audience = target?.audience;
+    reason = arm === 'targeted' ? (target ? 'audience-match' : 'no-audience-match') : STICKY_REASON[arm];
     // 9. Marginal propensity of what is shown, all arms counted (measurement.md §4.5).
     const base = experience === BASELINE;
-    propensity =
-      (base ? h : 0) +
-      (1 - h) *
-        ((base ? c : 0) +
-          (base || eligible.includes(experience) ? eps / (eligible.length + 1) : 0) +
-          (experience === counterfactual ? 1 - c - eps : 0));
+    let ways = 0;
+    for (let k = 0; k <= pickable.length; k++) if (exploreShows(experiences, pickable[k], eligible) === experience) ways++;
+    propensity = (base ? h : 0) + (1 - h) * ((base ? c : 0) + (eps * ways) / (pickable.length + 1) + (experience === counterfactual ? 1 - c - eps : 0));
   }
 
   return {
@@ -384,19 +435,25 @@ function decideSlot(input: DecideInput): Decision {
 }
 
 /**
- * Decides what one slot shows, following measurement.md §1.1. Pure and synchronous, and it never throws: on any
- * problem the slot shows its standard content (`baseline`) with a reason code.
+ * Decides what one slot shows, following measurement.md §1.1 with the visitor-level model of README.md#how-assignment-works.
+ * Pure and synchronous, and it never throws: on any problem the slot shows its standard content (`baseline`) with a
+ * reason code.
  *
  * Steps: (1) an unknown slot shows the standard content (`unknown-slot`); (2) a stored assignment under the same
- * config version, shares and consent tier is kept (`sticky: true`); (3) the context is computed: every matched
- * audience allowed by the consent cap, the eligible experiences, and the counterfactual (what targeting shows);
- * (4) a QA-forced experience is shown (`forced`); (5) `hash(salt + ':holdout', id) < holdout` puts the visitor in
- * the global holdout (the standard content everywhere); (6) the slot draw `u = hash(salt:version:slot:arm, id)`
- * gives control (`u < control`), (7) explore (`u < control + explore`: a uniform pick over eligible experiences and
- * the baseline, from the independent draw `hash(salt:slot:explore, id)`), or (8) targeted: the first experience, in
- * config order, that the visitor is eligible for and whose audience matches, is not shadow and is allowed by the
- * consent cap (`audience-match`; `no-audience-match` shows the standard content); (9) the propensity is the
- * marginal probability of the shown experience over all arms.
+ * config version, shares and consent tier is kept (`sticky: true`), unless it shows the standard content because
+ * targeting had nothing to show: then (3) the context is computed (every matched audience allowed by the consent cap,
+ * the eligible experiences, the counterfactual: what targeting shows) and, if targeting now has an experience, the
+ * slot is decided again in the arm drawn before (a new decision, to log); (4) a QA-forced experience is shown
+ * (`forced`); (5) `hash(salt:holdout, id) < holdout` puts the visitor in the global holdout (the standard content
+ * everywhere); (6) a visitor explores when their explore draw is below `explore`: in a coherent slot (the default) the
+ * draw is the visitor's, `hash(salt:explorer, id)`, so they explore in every coherent slot or in none, and every
+ * coherent slot shows the experience of one audience drawn once per visitor (`hash(salt:explore-pick, id)` over the
+ * explorable audiences and "none"), else its standard content; an `independent` slot has its own draws
+ * (`salt:slot:explorer`, `salt:slot:explore`) over its own audiences; (7) the others are in this slot's control when
+ * `hash(salt:slot:arm, id) < control / (1 − explore)`, else targeted;
+ * (8) targeted shows the first experience, in config order, that the visitor is eligible for and whose audience
+ * matches, is not shadow and is allowed by the consent cap (`audience-match`; `no-audience-match` shows the standard
+ * content); (9) the propensity is the marginal probability of the shown experience over all arms.
  * @example
  * const d = decide({ config, slot: 'hero', visitorId, signals, consent: consentState(config, undefined, false) });
  * if (d.experience !== 'baseline') show(d.experience);

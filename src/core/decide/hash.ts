@@ -1,8 +1,10 @@
 /**
- * Version of {@link hash}. Stored on every decision and exposure (`hashVersion`), so that if the algorithm
- * ever changes, analysis can tell old assignments from new ones. Bump it with any change to the output.
+ * Version of the draws: {@link hash} and the seeds `decide` feeds it. Stored on every decision and exposure
+ * (`hashVersion`), so analysis can tell old assignments from new ones. Bump it with any change to the output.
+ * Version 2: the slot draw no longer depends on the config version (the arm is the visitor's for the whole salt), and
+ * exploration is drawn once per visitor (`salt:explorer`, `salt:explore-pick`).
  */
-export const HASH_VERSION = 1;
+export const HASH_VERSION = 2;
 
 const C1 = 0xcc9e2d51;
 const C2 = 0x1b873593;

@@ -19,6 +19,8 @@ export interface ExplainMessages {
   summaryForced: string;
   /** Headline: the visitor asked for the standard version. */
   summaryStandard: string;
+  /** Headline: the visitor made the site forget what it remembered. */
+  summaryForgotten: string;
   /** Headline: this part of the page has no personalization set up. */
   summaryUnknownSlot: string;
   /** Headline: the site's settings could not be used. */
@@ -39,6 +41,8 @@ export interface ExplainMessages {
   armForced: string;
   /** Arm: the visitor asked for the standard version. */
   armStandard: string;
+  /** Arm: the site forgot; the next page starts afresh. */
+  armForgotten: string;
   /** Arm: no personalization set up here. */
   armUnknownSlot: string;
   /** Arm: the site's settings could not be used. */
@@ -65,6 +69,8 @@ export interface ExplainMessages {
   storage: string;
   /** Where the data lives when this browser lets the site store nothing. */
   storageBlocked: string;
+  /** Where the data lives after the visitor made the site forget. */
+  storageForgotten: string;
   /** What is sent to the site. */
   sent: string;
   /** What is sent under Global Privacy Control or Do Not Track. */
@@ -91,11 +97,12 @@ export const EXPLAIN_MESSAGES_EN: ExplainMessages = {
   summaryExploreStandard: 'You see the standard version, picked at random.',
   summaryForced: 'You see a version forced for testing.',
   summaryStandard: 'You see the standard version, as you asked.',
+  summaryForgotten: 'This site forgot what it remembered about you, so you see the standard version.',
   summaryUnknownSlot: 'You see the standard version of this part of the page.',
   summaryInvalidConfig: 'You see the standard page.',
   summaryNoVisitorId: 'You see the standard page.',
   armTargeted: 'This site shows this version to visitors who match one of the audiences it set up.',
-  armNoMatch: 'No audience matched, so you see the standard page.',
+  armNoMatch: 'This site checked what it may use from your visit, and none of its audiences matched, so you see the standard version.',
   armHoldout:
     'You are among the {share} of visitors who always see our standard page, so we can check that personalization helps.',
   armControl:
@@ -103,6 +110,7 @@ export const EXPLAIN_MESSAGES_EN: ExplainMessages = {
   armExplore: 'This version was picked at random to learn what works. {share} of visitors get a random pick here.',
   armForced: 'Someone opened this page with a test link that forces this version. It is not counted in any result.',
   armStandard: 'You asked to see the standard version, so nothing on this site is personalized for you until you turn it back on.',
+  armForgotten: 'Everything this site stored in your browser was deleted. Nothing is personalized or counted on this page, and the next page starts afresh.',
   armUnknownSlot: 'Nothing is personalized in this part of the page.',
   armInvalidConfig: 'This site’s personalization settings could not be used, so nothing is personalized.',
   armNoVisitorId: 'This browser does not let the site remember anything, so nothing is personalized or counted.',
@@ -116,6 +124,7 @@ export const EXPLAIN_MESSAGES_EN: ExplainMessages = {
   listSeparator: ', ',
   storage: 'Stored in this browser only, in this site’s local storage; Safari may delete it after 7 days without a visit.',
   storageBlocked: 'This browser does not let the site store anything, so nothing is kept.',
+  storageForgotten: 'Nothing is stored any more: this site deleted what it kept in your browser.',
   sent: 'This site receives which version you saw and the names of the audiences you matched — never the signals themselves.',
   sentGpc:
     'Your browser asks sites not to share your data (Global Privacy Control or Do Not Track), so this site receives only which version you saw — never the signals or the audiences you matched.',

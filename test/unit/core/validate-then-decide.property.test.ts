@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { validateConfig } from '../../../src/core/config/validate-config.js';
 import { decide } from '../../../src/core/decide/decide.js';
 import { explain } from '../../../src/core/explain/explain.js';
-import type { Signals, Tier } from '../../../src/core/types.js';
+import type { Signals, Tier, ValidConfig } from '../../../src/core/types.js';
 import { seededRandom } from '../../../src/simulate/prng.js';
 
 const random = seededRandom(424242);
@@ -54,11 +54,20 @@ const signalJunk = (): Signals => ({
 
 it('10,000 damaged configs and signal snapshots never make validation, decision or explanation throw, and only known experiences are shown', () => {
   let decided = 0;
+  let hopeless = 0;
   for (let i = 0; i < 10_000; i++) {
     const input = valid();
     damage(input, 1 + Math.floor(random() * 3));
     const { config } = validateConfig(input);
-    if (!config) continue;
+    if (!config) {
+      // The null config validation gives for hopeless input: decide and explain both give the standard content.
+      hopeless++;
+      const decision = decide({ config: config as unknown as ValidConfig, slot: 'hero', visitorId: `v${i}`, signals: signalJunk(), consent: { tier: 'low', gpc: false } });
+      expect(decision.experience).toBe('baseline');
+      const e = explain(decision, config, undefined, { signals: signalJunk(), lang: 'de' });
+      expect(e).toMatchObject({ experience: 'baseline', reason: 'invalid-config', summary: 'You see the standard page.' });
+      continue;
+    }
     for (const slot of ['hero', 'cta', 'nope', '__proto__']) {
       const tier = pick<Tier>(['low', 'relationship', 'high']);
       const decision = decide({ config, slot, visitorId: `v${i}`, signals: signalJunk(), consent: { tier, gpc: random() < 0.2 } });
@@ -66,8 +75,10 @@ it('10,000 damaged configs and signal snapshots never make validation, decision 
       expect(['baseline', ...known]).toContain(decision.experience);
       if (!Object.hasOwn(config.slots, slot)) expect(decision.experience).toBe('baseline');
       expect(typeof explain(decision, config).summary).toBe('string');
+      expect(typeof explain(decision, config, undefined, { signals: signalJunk(), lang: pick(['de', 'en-GB', '', undefined]), personalized: random() < 0.5 }).summary).toBe('string');
       decided++;
     }
   }
   expect(decided).toBeGreaterThan(10_000);
+  expect(hopeless).toBeGreaterThan(100);
 });

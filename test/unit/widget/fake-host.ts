@@ -14,7 +14,7 @@ export const EXPLANATIONS = {
     experience: 'hero-health',
     arm: 'targeted',
     reason: 'audience-match',
-    summary: 'You see this because you came here from our healthcare campaign.',
+    summary: 'You see a version this site chose for visitors like you. You came here from our healthcare campaign.',
     audienceReason: 'You came here from our healthcare campaign.',
     armText: 'The site chose this version for visitors like you.',
     signals: [
@@ -25,6 +25,7 @@ export const EXPLANATIONS = {
     storage,
     sent,
     controls: [],
+    offers: { standard: true, personalize: false, forget: true },
   },
   explore: {
     slot: 'hero',
@@ -39,6 +40,7 @@ export const EXPLANATIONS = {
     storage,
     sent,
     controls: [],
+    offers: { standard: true, personalize: false, forget: true },
   },
   holdout: {
     slot: 'hero',
@@ -52,6 +54,7 @@ export const EXPLANATIONS = {
     storage,
     sent,
     controls: [],
+    offers: { standard: true, personalize: false, forget: true },
   },
   control: {
     slot: 'hero',
@@ -65,6 +68,7 @@ export const EXPLANATIONS = {
     storage,
     sent,
     controls: [],
+    offers: { standard: true, personalize: false, forget: true },
   },
   nomatch: {
     slot: 'hero',
@@ -77,6 +81,7 @@ export const EXPLANATIONS = {
     storage,
     sent,
     controls: [],
+    offers: { standard: true, personalize: false, forget: true },
   },
 } satisfies Record<string, Explanation>;
 
@@ -91,6 +96,7 @@ export function fakeHost(explanation: Explanation | null | undefined = EXPLANATI
   const state = {
     explanation: explanation ?? undefined,
     standard: false,
+    forgotten: false,
     consent: { tier: 'relationship' as Tier, gpc: false },
     consentChoices: true,
     privacyUrl: '/privacy' as string | undefined,
@@ -98,7 +104,14 @@ export function fakeHost(explanation: Explanation | null | undefined = EXPLANATI
     trusted: [] as [TrustKind, string | undefined][],
   };
   const host = {
-    explain: vi.fn((_slot: string) => state.explanation),
+    // Like the instance: after "forget" or "show me the standard version" the explanation says so, with the matching offers.
+    explain: vi.fn((_slot: string): Explanation | undefined => {
+      const e = state.explanation;
+      if (!e) return e;
+      if (state.forgotten) return { ...e, experience: 'baseline', reason: 'forgotten', summary: 'This site forgot what it remembered about you.', offers: { standard: false, personalize: false, forget: false } };
+      if (state.standard) return { ...e, experience: 'baseline', reason: 'show-standard', summary: 'You see the standard version, as you asked.', offers: { standard: false, personalize: true, forget: true } };
+      return e;
+    }),
     showStandard: vi.fn(() => {
       state.standard = true;
     }),
@@ -106,7 +119,10 @@ export function fakeHost(explanation: Explanation | null | undefined = EXPLANATI
       state.standard = false;
     }),
     standard: vi.fn(() => state.standard),
-    forget: vi.fn(() => Promise.resolve()),
+    forget: vi.fn(() => {
+      state.forgotten = true;
+      return Promise.resolve();
+    }),
     consent: vi.fn(() => state.consent),
     setConsent: vi.fn((tier: Tier) => {
       state.consent = { ...state.consent, tier };

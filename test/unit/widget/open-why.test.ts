@@ -39,15 +39,18 @@ describe('openWhy: content from the decision record', () => {
       expect(items[i]).toContain(s.tierText);
     }
     if (!explanation.signals.length) expect(all).toContain(WIDGET_MESSAGES_EN.noSignals);
+    // No audience matched: the section lists what was checked, under its own heading.
+    expect(all.includes(WIDGET_MESSAGES_EN.checked)).toBe(explanation.reason === 'no-audience-match');
     expect(host.explain).toHaveBeenCalledWith('hero');
   });
 
-  it('splits "What the site chose" from "What we used from your visit", with the audience reason in the first', () => {
+  it('splits "What the site chose" from "What we used from your visit", and says the audience reason once (in the summary)', () => {
     const { host } = fakeHost();
     const root = open(host);
     const [chose, used] = [...root.querySelectorAll('section')];
     expect(chose?.querySelector('h3')?.textContent).toBe(WIDGET_MESSAGES_EN.chose);
-    expect(chose?.textContent).toContain(EXPLANATIONS.targeted.audienceReason);
+    expect(chose?.textContent).toContain(EXPLANATIONS.targeted.armText);
+    expect(text(root).split(EXPLANATIONS.targeted.audienceReason).length - 1).toBe(1);
     expect(used?.querySelector('h3')?.textContent).toBe(WIDGET_MESSAGES_EN.used);
     expect(used?.textContent).toContain('health-2026');
   });
@@ -158,6 +161,16 @@ describe('openWhy: controls call the host', () => {
     expect(host.forget).toHaveBeenCalledTimes(1);
     expect(host.explain).toHaveBeenCalled();
     expect(root.querySelector('[role=status]')?.textContent).toBe(WIDGET_MESSAGES_EN.forgotten);
+    // The dialog now tells what is true: the site forgot; nothing is left to switch or forget.
+    expect(root.getElementById('s')?.textContent).toBe('This site forgot what it remembered about you.');
+    expect(text(root)).not.toContain('as you asked');
+    expect(buttons(root).map((b) => b.textContent)).toEqual(['×']);
+  });
+
+  it('offers "Show me the standard version" only when something else is shown', () => {
+    const { host } = fakeHost({ ...EXPLANATIONS.control, offers: { standard: false, personalize: false, forget: true } });
+    const root = open(host);
+    expect(buttons(root).map((b) => b.textContent)).toEqual(['×', WIDGET_MESSAGES_EN.forget]);
   });
 
   it('says so when forget fails', async () => {

@@ -19,20 +19,20 @@
   /** @param {string} slot */
   const explain = (slot) =>
     standard
-      ? { slot, experience: 'baseline', arm: 'targeted', reason: 'show-standard', summary: 'You see the standard version because you asked for it.', armText: 'You chose the standard version of this site.', signals: [], storage, sent, controls: [] }
+      ? { slot, experience: 'baseline', arm: 'targeted', reason: 'show-standard', summary: 'You see the standard version because you asked for it.', armText: 'You chose the standard version of this site.', signals: [], storage, sent, controls: [], offers: { standard: false, personalize: true, forget: true } }
       : slot === 'hero'
         ? {
             slot, experience: 'hero-health', arm: 'targeted', reason: 'audience-match',
-            summary: 'You see this because you came here from our healthcare campaign.',
+            summary: 'You see a version this site chose for visitors like you. You came here from our healthcare campaign.',
             audienceReason: 'You came here from our healthcare campaign.',
             armText: 'The site chose this version for visitors from its healthcare campaign.',
             signals: [
               { name: 'utm.campaign', label: 'Campaign you arrived from', value: 'health-k8s-costs', tier: 'low', tierText: 'this visit only' },
               { name: 'visits', label: 'Visits to this site', value: '3', tier: 'relationship', tierText: 'remembered on this site' },
             ],
-            storage, sent, controls: [],
+            storage, sent, controls: [], offers: { standard: true, personalize: false, forget: true },
           }
-        : { slot, experience: 'baseline', arm: 'explore', reason: 'explore-pick', summary: 'This version was picked at random.', armText: 'This version was picked at random to learn what works.', signals: [], storage, sent, controls: [] };
+        : { slot, experience: 'baseline', arm: 'explore', reason: 'explore-pick', summary: 'This version was picked at random.', armText: 'This version was picked at random to learn what works.', signals: [], storage, sent, controls: [], offers: { standard: true, personalize: false, forget: true } };
   w.candor = {
     /** @param {string} slot */
     explain: (slot) => (calls.push(['explain', slot]), explain(slot)),

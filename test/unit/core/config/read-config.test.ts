@@ -18,13 +18,13 @@ const small = () => ({
   privacyUrl: '/privacy',
   ask: { key: 'team', question: 'Which?', options: ['a', ['b', 'B']], segments: { a: ['health'] } },
   audiences: {
-    health: { when: { 'utm.campaign': { $regex: '^health' } }, reason: 'Campaign.', label: 'Health' },
+    health: { when: { 'utm.campaign': { $regex: '^health' } }, reason: { en: 'Campaign.', de: 'Kampagne.' }, label: 'Health' },
     dev: { when: { 'pages.docs': { $gte: 2 } }, reason: 'Docs.', tier: 'high' },
     role: { when: { 'declared.role': { $in: ['dev'] } }, reason: 'You told us.', shadow: true },
   },
   slots: {
     hero: { control: 0.2, explore: 0, experiences: [{ id: 'a', audience: 'health', changes: [{ selector: 'h1', text: 'Hi' }] }, { id: 'b', audience: 'dev' }] },
-    cta: { experiences: [{ id: 'c', audience: 'dev', eligible: { 'locale.language': 'en' } }] },
+    cta: { independent: true, experiences: [{ id: 'c', audience: 'dev', eligible: { 'locale.language': 'en' } }] },
   },
 });
 
@@ -52,6 +52,7 @@ describe('readConfig (the script tag first pass)', () => {
     ['a duplicate experience id', { ...small(), slots: { a: { experiences: [{ id: 'x', audience: 'dev' }] }, b: { experiences: [{ id: 'x', audience: 'dev' }] } } }],
     ['an experience called baseline', { ...small(), slots: { a: { experiences: [{ id: 'baseline', audience: 'dev' }] } } }],
     ['GPC looser than the default', { ...small(), consent: { default: 'low', withGpc: 'high' } }],
+    ['coherent slots with different explore shares', { ...small(), slots: { a: { explore: 0.1, experiences: [] }, b: { explore: 0.2, experiences: [] } } }],
     ['a getter that throws', Object.defineProperty(small(), 'slots', { enumerable: true, get: () => { throw new Error('no'); } })],
   ])('gives up (null) on %s, which validation reports', (_name, input) => {
     expect(readConfig(input)).toBeNull();

@@ -87,6 +87,13 @@ describe('validateConfig: a valid config', () => {
     (audiences(c).healthcare as Json).reason = 'changed';
     expect(config?.audiences.healthcare?.reason).toBe('You came here from our healthcare campaign.');
   });
+  it('accepts a reason per language, kept as written', () => {
+    const c = base();
+    (audiences(c).healthcare as Json).reason = { en: 'You came from our campaign.', 'de-CH': 'Sie kamen über unsere Kampagne.' };
+    const { config, errors } = validateConfig(c);
+    expect(errors).toEqual([]);
+    expect(config?.audiences.healthcare?.reason).toEqual({ en: 'You came from our campaign.', 'de-CH': 'Sie kamen über unsere Kampagne.' });
+  });
   it('accepts markup in a reason as text, and a reason of exactly 280 characters', () => {
     expect(problems((c) => ((audiences(c).healthcare as Json).reason = '<b>Because</b> you <script>came</script>'))).toEqual([]);
     expect(problems((c) => ((audiences(c).healthcare as Json).reason = 'x'.repeat(280)))).toEqual([]);
@@ -155,6 +162,11 @@ describe('validateConfig: every error code, with its path', () => {
     ['experience wrong type', (c) => (hero(c).experiences[1] = 'hero-dev'), [['wrong-type', 'slots.hero.experiences[1]']]],
     ['control out of range', (c) => (hero(c).control = -0.1), [['share-out-of-range', 'slots.hero.control']]],
     ['control + explore >= 1', (c) => Object.assign(hero(c), { control: 0.5, explore: 0.5 }), [['shares-too-large', 'slots.hero']]],
+    ['coherent slots with different explore shares', (c) => ((c.slots as Json).footer = { explore: 0.3, experiences: [] }), [['explore-not-shared', 'slots.footer.explore']]],
+    ['independent not a boolean', (c) => ((hero(c) as Json).independent = 'yes'), [['wrong-type', 'slots.hero.independent']]],
+    ['reason in a language that is not a tag', (c) => ((audiences(c).healthcare as Json).reason = { en: 'Hi.', 'not a tag': 'x' }), [['invalid-language', 'audiences.healthcare.reason["not a tag"]'], ['invalid-audience', 'slots.hero.experiences[0].audience']]],
+    ['reason per language, one empty', (c) => ((audiences(c).healthcare as Json).reason = { en: 'Hi.', de: ' ' }), [['missing-reason', 'audiences.healthcare.reason.de'], ['invalid-audience', 'slots.hero.experiences[0].audience']]],
+    ['reason per language, none given', (c) => ((audiences(c).healthcare as Json).reason = {}), [['missing-reason', 'audiences.healthcare.reason'], ['invalid-audience', 'slots.hero.experiences[0].audience']]],
     ['experiences not a list', (c) => ((hero(c) as Json).experiences = {}), [['wrong-type', 'slots.hero.experiences']]],
     ['experiences missing', (c) => delete (hero(c) as Json).experiences, [['missing-field', 'slots.hero.experiences']]],
     ['slot wrong type', (c) => ((c.slots as Json).hero = []), [['wrong-type', 'slots.hero']]],

@@ -32,14 +32,50 @@ function findVisitor(base: Omit<DecideInput, 'visitorId'>, test: (d: Decision) =
 }
 const inArm = (arm: Arm) => (d: Decision) => d.arm === arm;
 
-// Shares of the fixture's hero slot, and the propensities measurement.md §4.5 gives for a visitor matching everything
-// at the `high` cap: eligible = 4 experiences, K = 5, π0 = hero-ai.
+/**
+ * The exact probability of each action of a slot for one context, by enumerating the design as README.md#how-assignment-works
+ * states it (written independently of decide): holdout h → standard content; else, in a coherent slot, explore ε →
+ * one of the explorable audiences or none, each equally likely, showing that audience's first eligible experience in
+ * the slot; else control c/(1 − ε) → standard content; else targeted → the first eligible, matching, non-shadow,
+ * allowed experience. An independent slot: the same over its own audiences only.
+ */
+function enumeratePropensities(config: ValidConfig, slot: string, signals: Signals, tier: Tier): Map<string, number> {
+  const s = config.slots[slot];
+  if (!s) throw new Error(`no slot ${slot}`);
+  const matches = (id: string): boolean => {
+    const a = config.audiences[id];
+    if (!a || a.shadow) return false;
+    if (['low', 'relationship', 'high'].indexOf(a.tier) > ['low', 'relationship', 'high'].indexOf(tier)) return false;
+    return decide({ config: { ...config, slots: { probe: { control: 0, explore: 0, independent: true, experiences: [{ id: 'probe', audience: id }] } } }, slot: 'probe', visitorId: 'v', signals, consent: consent(tier) }).counterfactual === 'probe';
+  };
+  const eligible = (id: string): boolean => decide({ config, slot, visitorId: 'v', signals, consent: consent(tier) }).eligible.includes(id);
+  const target = s.experiences.find((e) => eligible(e.id) && matches(e.audience))?.id ?? BASELINE;
+  const p = new Map<string, number>([[BASELINE, 0], ...s.experiences.map((e): [string, number] => [e.id, 0])]);
+  const add = (action: string, q: number): void => void p.set(action, (p.get(action) ?? 0) + q);
+  add(BASELINE, config.holdout);
+  const rest = 1 - config.holdout;
+  const coherent = Object.values(config.slots).filter((x) => !x.independent);
+  const explorable = s.independent
+    ? [...new Set(s.experiences.map((e) => e.audience))].filter((id) => !config.audiences[id]?.shadow)
+    : Object.keys(config.audiences).filter((id) => !config.audiences[id]?.shadow && coherent.some((x) => x.experiences.some((e) => e.audience === id)));
+  for (const a of [...explorable, undefined]) {
+    const shown = s.experiences.find((e) => e.audience === a && eligible(e.id))?.id ?? BASELINE;
+    add(shown, (rest * s.explore) / (explorable.length + 1));
+  }
+  add(BASELINE, rest * (1 - s.explore) * (s.control / (1 - s.explore)));
+  add(target, rest * (1 - s.explore) * (1 - s.control / (1 - s.explore)));
+  return p;
+}
+
+// Shares of the fixture's hero slot, and the propensities for a visitor matching everything at the `high` cap:
+// exploration draws one of the 3 explorable audiences (ai-curious, healthcare, developers; large-company is shadow)
+// or none, so each of hero-ai, hero-health, hero-dev and the standard content has ε/4; π0 = hero-ai.
 const h = 0.05;
 const c = 0.1;
 const eps = 0.1;
-const P_TARGET = (1 - h) * (eps / 5 + (1 - c - eps));
-const P_BASELINE = h + (1 - h) * (c + eps / 5);
-const P_OTHER = (1 - h) * (eps / 5);
+const P_TARGET = (1 - h) * (eps / 4 + (1 - c - eps));
+const P_BASELINE = h + (1 - h) * (c + eps / 4);
+const P_OTHER = (1 - h) * (eps / 4);
 
 describe('decide: fallbacks', () => {
   it('shows the standard content for an unknown slot, not counted', () => {
@@ -138,7 +174,7 @@ describe('decide: arms', () => {
     expect(decideReasonIsCounted(d)).toBe(true);
   });
 
-  it('explore: a random eligible experience or the baseline, never with an audience or signals', () => {
+  it('explore: one randomly drawn audience\'s experience or the baseline, never with an audience or signals', () => {
     const seen = new Map<string, number>();
     for (let i = 0; i < 20_000; i++) {
       const d = decide({ ...base, visitorId: `visitor-${i}` });
@@ -146,7 +182,8 @@ describe('decide: arms', () => {
       expect(d).toMatchObject({ reason: 'explore-pick', audience: undefined, signals: [], counterfactual: 'hero-ai' });
       seen.set(d.experience, d.propensity);
     }
-    expect([...seen.keys()].sort()).toEqual([BASELINE, 'hero-ai', 'hero-big', 'hero-dev', 'hero-health']);
+    // hero-big targets a shadow audience: exploration never draws it.
+    expect([...seen.keys()].sort()).toEqual([BASELINE, 'hero-ai', 'hero-dev', 'hero-health']);
     expect(seen.get('hero-ai')).toBeCloseTo(P_TARGET, 12);
     expect(seen.get(BASELINE)).toBeCloseTo(P_BASELINE, 12);
     expect(seen.get('hero-dev')).toBeCloseTo(P_OTHER, 12);
@@ -170,7 +207,7 @@ describe('decide: arms', () => {
   it('targeted without a match: the standard content, reason no-audience-match', () => {
     const { d } = findVisitor({ ...base, signals: {} }, inArm('targeted'));
     expect(d).toMatchObject({ experience: BASELINE, counterfactual: BASELINE, reason: 'no-audience-match', audience: undefined, audiences: [], signals: [] });
-    expect(d.propensity).toBeCloseTo(h + (1 - h) * (c + eps / 5 + (1 - c - eps)), 12);
+    expect(d.propensity).toBeCloseTo(h + (1 - h) * (c + eps / 4 + (1 - c - eps)), 12);
   });
 
   it('shadow audiences are logged but never deliver', () => {
@@ -236,6 +273,7 @@ describe('decide: propensities and shares', () => {
     ['hero, matches everything, relationship cap', 'hero', EVERYTHING, 'relationship'],
     ['hero, matches nothing', 'hero', {}, 'high'],
     ['pricing, one experience not eligible', 'pricing', { 'utm.campaign': 'health', 'locale.language': 'en', 'pages.docs': 4, 'visit.returning': true, 'locale.languages': 'en' }, 'low'],
+    ['independent, one experience not eligible', 'solo', { 'utm.campaign': 'health', 'locale.language': 'en', 'pages.docs': 4, 'visit.returning': true, 'locale.languages': 'en' }, 'relationship'],
   ];
 
   it.each(contexts)('%s: propensities over the possible actions sum to 1 and match 100k visitors', (_, slot, signals, tier) => {
@@ -256,10 +294,10 @@ describe('decide: propensities and shares', () => {
       else if (d.propensity !== known) inconsistent++;
     }
     expect(inconsistent, 'the same action in the same context has one propensity').toBe(0);
-    // Enumerate every action the slot has: those never shown must be ineligible, the rest sum to 1.
-    for (const action of [BASELINE, ...slotConfig.experiences.map((e) => e.id)]) {
-      if (!propensity.has(action)) expect(decide({ config, slot, signals, consent: consent(tier), visitorId: 'x' }).eligible).not.toContain(action);
-    }
+    // Every logged propensity equals the exact probability from enumerating the design; actions never shown have none.
+    const exact = enumeratePropensities(config, slot, signals, tier);
+    for (const [action, p] of propensity) expect(p, action).toBeCloseTo(exact.get(action) ?? -1, 12);
+    for (const [action, p] of exact) if (!propensity.has(action)) expect(p, action).toBe(0);
     expect([...propensity.values()].reduce((s, p) => s + p, 0)).toBeCloseTo(1, 12);
     // Observed frequencies of each action and each arm agree with the propensities and the configured shares.
     const actions = [...propensity.keys()];
@@ -311,7 +349,7 @@ describe('decide: stickiness', () => {
 
   it('keeps the stored assignment under the same version, shares and tier, with signals read afresh', () => {
     const sticky = toSticky(first.d);
-    expect(sticky).toMatchObject({ version: '2026-11-22.1', shares: 'acme-q4|0.05/0.1/0.1', tier: 'high', experience: 'hero-ai', audience: 'ai-curious' });
+    expect(sticky).toMatchObject({ version: '2026-11-22.1', shares: 'acme-q4|2|0.05/0.1/0.1', tier: 'high', experience: 'hero-ai', audience: 'ai-curious' });
     const later = decide({ ...base, visitorId: first.id, signals: { 'interest.ai': 0.6 }, sticky });
     expect(later).toMatchObject({
       experience: 'hero-ai',
@@ -347,11 +385,15 @@ describe('decide: stickiness', () => {
   it('changed shares under the same version re-decide, and stickyMismatch says so', () => {
     const sticky = { ...toSticky(first.d), experience: 'hero-dev', audience: 'developers' };
     const widened = { ...config, holdout: 0.1 };
-    expect(sharesKey(widened, 'hero')).toBe('acme-q4|0.1/0.1/0.1');
+    expect(sharesKey(widened, 'hero')).toBe('acme-q4|2|0.1/0.1/0.1');
     expect(stickyMismatch(widened, 'hero', sticky, consent('high'))).toBe('shares');
     expect(decide({ ...base, config: widened, visitorId: first.id, signals: EVERYTHING, sticky }).sticky).toBe(false);
     const slotShares = { ...config, slots: { ...config.slots, hero: { control: 0.1, experiences: config.slots.hero?.experiences ?? [], explore: 0.2 } } };
     expect(stickyMismatch(slotShares, 'hero', sticky, consent('high'))).toBe('shares');
+    const independent = { ...config, slots: { ...config.slots, hero: { ...(config.slots.hero ?? { control: 0, explore: 0, experiences: [] }), independent: true } } };
+    expect(stickyMismatch(independent, 'hero', sticky, consent('high'))).toBe('shares');
+    // An assignment stored by the earlier decision model (no model mark) is decided again silently, like a new version.
+    expect(stickyMismatch(config, 'hero', { ...sticky, shares: 'acme-q4|0.05/0.1/0.1' }, consent('high'))).toBe('version');
   });
 
   it('a new salt (a new analysis period) re-decides like a new version, without a shares warning', () => {

@@ -63,6 +63,16 @@ export function makeConfig(): ValidConfig {
         ],
       },
       empty: { control: 0.1, explore: 0.1, experiences: [] },
+      solo: {
+        control: 0.3,
+        explore: 0.2,
+        independent: true,
+        experiences: [
+          { id: 'solo-de', audience: 'healthcare', eligible: { 'locale.language': 'de' } },
+          { id: 'solo-health', audience: 'healthcare' },
+          { id: 'solo-dev', audience: 'developers' },
+        ],
+      },
     },
   };
 }

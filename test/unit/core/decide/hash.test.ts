@@ -53,8 +53,8 @@ const N = 1_000_000;
 const ids = Array.from({ length: N }, (_, i) => `visitor-${i}`);
 
 describe('hash', () => {
-  it('is version 1', () => {
-    expect(HASH_VERSION).toBe(1);
+  it('is version 2 (draws per salt, exploration per visitor)', () => {
+    expect(HASH_VERSION).toBe(2);
   });
 
   it.each(VECTORS)('hash(%j, %j) is pinned', (seed, id, int, unit) => {

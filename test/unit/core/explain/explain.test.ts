@@ -23,6 +23,14 @@ function decisionIn(arm: Arm, opts: { signals?: Signals; tier?: Tier; gpc?: bool
   throw new Error(`no visitor in ${arm}`);
 }
 
+/** The first visitor in `arm` for these signals and cap. */
+function findIn(arm: Arm, signals: Signals, tier: Tier): string {
+  for (let i = 0; i < 100_000; i++) {
+    if (decide({ config, slot: 'hero', visitorId: `visitor-${i}`, signals, consent: consent(tier) }).arm === arm) return `visitor-${i}`;
+  }
+  throw new Error(`no visitor in ${arm}`);
+}
+
 /** Every sentence of an explanation, to search for text that must (not) be there. */
 const allText = (e: Explanation): string =>
   [e.summary, e.audienceReason ?? '', e.armText, e.storage, e.sent, ...e.controls, ...e.signals.flatMap((s) => [s.label, s.value, s.tierText])].join('\n');
@@ -94,10 +102,61 @@ describe('explain: each arm, told honestly', () => {
     }
   });
 
-  it('no match: says so plainly', () => {
+  it('no match: says so plainly, and lists what was checked with the values (only within the consent cap)', () => {
     const e = explain(decisionIn('targeted', { signals: {} }), config);
-    expect(e).toMatchObject({ experience: BASELINE, reason: 'no-audience-match', armText: 'No audience matched, so you see the standard page.' });
+    expect(e).toMatchObject({ experience: BASELINE, reason: 'no-audience-match', armText: EXPLAIN_MESSAGES_EN.armNoMatch, signals: [] });
     expect(e.audienceReason).toBeUndefined();
+    const signals = { 'utm.campaign': 'spring-sale', 'pages.docs': 1, 'interest.ai': 0.1, 'visit.returning': false };
+    const d = decide({ config, slot: 'hero', visitorId: findIn('targeted', signals, 'relationship'), signals, consent: consent('relationship') });
+    expect(d.reason).toBe('no-audience-match');
+    const checked = explain(d, config, undefined, { signals });
+    // The hero's deliverable audiences at the relationship cap: healthcare (utm.campaign) and developers (pages.docs,
+    // visit.returning, locale.languages); ai-curious is above the cap and was not read; large-company is shadow.
+    expect(checked.signals.map((s) => [s.name, s.value])).toEqual([
+      ['utm.campaign', 'spring-sale'],
+      ['pages.docs', '1'],
+      ['visit.returning', 'no'],
+      ['locale.languages', 'not known'],
+    ]);
+    // Nothing on the page is personalized: no "standard version" to offer.
+    expect(checked.offers).toEqual({ standard: false, personalize: false, forget: true });
+    expect(checked.controls).toEqual(['Forget what this site remembers']);
+  });
+
+  it('offers "Show me the standard version" only while something on the page is personalized', () => {
+    const control = decisionIn('control');
+    expect(explain(control, config).offers.standard).toBe(false);
+    expect(explain(control, config, undefined, { personalized: true }).offers.standard).toBe(true);
+    expect(explain(decisionIn('targeted'), config).offers.standard).toBe(true);
+  });
+
+  it('after "forget": says the site forgot, and offers nothing more', () => {
+    const targeted = decisionIn('targeted');
+    const e = explain({ ...targeted, experience: BASELINE, reason: 'forgotten', audience: undefined, signals: [] }, config, undefined, { personalized: false });
+    expect(e).toMatchObject({ summary: EXPLAIN_MESSAGES_EN.summaryForgotten, armText: EXPLAIN_MESSAGES_EN.armForgotten, storage: EXPLAIN_MESSAGES_EN.storageForgotten, sent: EXPLAIN_MESSAGES_EN.sentNothing });
+    expect(e.summary).not.toContain('as you asked');
+    expect(e.controls).toEqual([]);
+  });
+
+  it('speaks the page\'s language: a reason written per language is picked by <html lang>', () => {
+    const multi = makeConfig();
+    const healthcare = multi.audiences.healthcare;
+    if (!healthcare) throw new Error('fixture has no healthcare audience');
+    multi.audiences.healthcare = { ...healthcare, reason: { en: 'You came from our campaign.', de: 'Sie kamen über unsere Kampagne.', 'pt-BR': 'Você veio da campanha.' } };
+    const signals = { 'utm.campaign': 'health' };
+    const d = decide({ config: multi, slot: 'hero', visitorId: findIn('targeted', signals, 'low'), signals, consent: consent('low') });
+    expect(explain(d, multi, undefined, { lang: 'de-CH' }).audienceReason).toBe('Sie kamen über unsere Kampagne.');
+    expect(explain(d, multi, undefined, { lang: 'pt-BR' }).audienceReason).toBe('Você veio da campanha.');
+    expect(explain(d, multi, undefined, { lang: 'pt' }).audienceReason).toBe('Você veio da campanha.');
+    expect(explain(d, multi, undefined, { lang: 'fr' }).audienceReason).toBe('You came from our campaign.');
+    expect(explain(d, multi).summary).toContain('You came from our campaign.');
+  });
+
+  it('explains the standard content for the null config of hopeless input, and never throws', () => {
+    const d = decide({ config: null as unknown as typeof config, slot: 'hero', visitorId: 'v', signals: {}, consent: consent('low') });
+    expect(explain(d, null)).toMatchObject({ experience: BASELINE, reason: 'invalid-config', summary: EXPLAIN_MESSAGES_EN.summaryInvalidConfig });
+    expect(() => explain(null as unknown as Decision, config)).not.toThrow();
+    expect(() => explain({ ...d, slot: undefined as unknown as string, consent: undefined as unknown as Decision['consent'] }, config)).not.toThrow();
   });
 
   it('forced, shown-standard and fallbacks each get their own honest text', () => {
@@ -166,7 +225,8 @@ describe('explain: data, sending and controls', () => {
   it('messages can be replaced for translation; missing keys stay English; placeholders are filled', () => {
     const e = explain(decisionIn('holdout'), config, { armHoldout: 'Sie gehören zu den {share} der Besucher, die immer die Standardseite sehen.', forget: 'Vergessen' });
     expect(e.armText).toBe('Sie gehören zu den 5% der Besucher, die immer die Standardseite sehen.');
-    expect(e.controls).toEqual(['Show me the standard version', 'Vergessen']);
+    expect(e.controls).toEqual(['Vergessen']);
+    expect(explain(decisionIn('holdout'), config, { showStandard: 'Standardversion' }, { personalized: true }).controls[0]).toBe('Standardversion');
     expect(e.storage).toBe(EXPLAIN_MESSAGES_EN.storage);
   });
 
