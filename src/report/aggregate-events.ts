@@ -27,7 +27,7 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
 import type { Readable } from 'node:stream';
-import type { Arm } from '../core/types.js';
+import { BASELINE, type Arm } from '../core/types.js';
 import type {
   Aggregate,
   AnswerCell,
@@ -125,6 +125,8 @@ interface Pattern {
   arm: number;
   experience: string;
   counterfactual: string;
+  /** The counterfactual is an experience: targeting had something to show. */
+  triggers: boolean;
   propensity: number;
   audiences: number;
   eligible: number;
@@ -157,6 +159,7 @@ export function createAggregator(options: AggregateOptions = {}): Aggregator {
     invalid: 0,
     duplicates: 0,
     laterExposures: 0,
+    redecided: 0,
     conversionsCapped: 0,
     visitorsWithoutExposure: 0,
     configVersions: {} as Record<string, number>,
@@ -179,10 +182,14 @@ export function createAggregator(options: AggregateOptions = {}): Aggregator {
   let vTrust = new Int32Array(1024).fill(-1);
   let vAnswer = new Int32Array(1024).fill(-1);
 
+  // One record per visitor × slot × period: its first exposure (intention to treat) and its trigger, the first exposure
+  // whose counterfactual is an experience (-1: none yet).
   let nEx = 0;
   let exNext = new Int32Array(1024);
   let exPattern = new Int32Array(1024);
   let exTs = new Float64Array(1024);
+  let trPattern = new Int32Array(1024).fill(-1);
+  let trTs = new Float64Array(1024);
 
   let nCv = 0;
   let cvNext = new Int32Array(1024);
@@ -277,6 +284,7 @@ export function createAggregator(options: AggregateOptions = {}): Aggregator {
         arm: armIndex,
         experience,
         counterfactual,
+        triggers: counterfactual !== BASELINE,
         propensity,
         audiences: aud,
         eligible: elig,
@@ -288,16 +296,20 @@ export function createAggregator(options: AggregateOptions = {}): Aggregator {
   }
 
   function addExposureRecord(p: number, visitorId: string, ts: number): boolean {
-    const saltSlot = patterns[p]!.saltSlot;
+    const pattern = patterns[p]!;
     const v = visitorIndex(visitorId);
     for (let r = vExp[v]!; r >= 0; r = exNext[r]!) {
-      if ((patterns[exPattern[r]!]!).saltSlot !== saltSlot) continue;
-      if (exPattern[r] === p && exTs[r] === ts) input.duplicates++;
+      if ((patterns[exPattern[r]!]!).saltSlot !== pattern.saltSlot) continue;
+      if ((exPattern[r] === p && exTs[r] === ts) || (trPattern[r] === p && trTs[r] === ts)) input.duplicates++;
       else {
         input.laterExposures++;
         if (ts < (exTs[r]!)) {
           exPattern[r] = p;
           exTs[r] = ts;
+        }
+        if (pattern.triggers && (trPattern[r] === -1 || ts < (trTs[r]!))) {
+          trPattern[r] = p;
+          trTs[r] = ts;
         }
       }
       return true;
@@ -307,10 +319,14 @@ export function createAggregator(options: AggregateOptions = {}): Aggregator {
       exNext = grow(exNext, r);
       exPattern = grow(exPattern, r);
       exTs = grow(exTs, r);
+      trPattern = grow(trPattern, r, -1);
+      trTs = grow(trTs, r);
     }
     exNext[r] = vExp[v]!;
     exPattern[r] = p;
     exTs[r] = ts;
+    trPattern[r] = pattern.triggers ? p : -1;
+    trTs[r] = ts;
     vExp[v] = r;
     return true;
   }
@@ -453,6 +469,7 @@ export function createAggregator(options: AggregateOptions = {}): Aggregator {
       exposures: Record<Arm, number>;
       configVersions: Record<string, number>;
       cells: Map<string, ArmCell>;
+      decisions: Map<string, ArmCell>;
       ope: Map<string, OpeCell>;
       trust: Map<string, TrustCell>;
     }
@@ -467,19 +484,35 @@ export function createAggregator(options: AggregateOptions = {}): Aggregator {
       answers: Map<string, AnswerCell>;
     }
     const periods = new Map<number, PeriodAcc>();
+    // Per goal: converted within the window (flag) and the summed value, from the visitor's first exposure in the
+    // period, and (trigger…) from a decision made again.
     const flags = new Uint8Array(G);
     const values = new Float64Array(G);
+    const triggerFlags = new Uint8Array(G);
+    const triggerValues = new Float64Array(G);
     const recs: number[] = [];
 
-    const addSums = (cell: { conv: number[]; sum?: number[]; sumSq?: number[] }): void => {
+    const addSums = (cell: { conv: number[]; sum?: number[]; sumSq?: number[] }, f = flags, x = values): void => {
       for (let g = 0; g < G; g++) {
-        if (flags[g] === 0) continue;
+        if (f[g] === 0) continue;
         (cell.conv[g]!)++;
         if (cell.sum && cell.sumSq) {
-          const x = values[g]!;
-          cell.sum[g] = (cell.sum[g]!) + x;
-          cell.sumSq[g] = (cell.sumSq[g]!) + x * x;
+          const value = x[g]!;
+          cell.sum[g] = (cell.sum[g]!) + value;
+          cell.sumSq[g] = (cell.sumSq[g]!) + value * value;
         }
+      }
+    };
+    /** The conversions of visitor `v` within the window that starts at `start`, into `f` and `x`. */
+    const windowed = (v: number, start: number, f: Uint8Array, x: Float64Array): void => {
+      f.fill(0);
+      x.fill(0);
+      for (let c = vConv[v]!; c >= 0; c = cvNext[c]!) {
+        const t = cvTs[c]!;
+        if (t < start || t > start + windowMs) continue;
+        const g = cvGoal[c]!;
+        f[g] = 1;
+        x[g] = (x[g]!) + (cvValue[c]!);
       }
     };
 
@@ -509,15 +542,7 @@ export function createAggregator(options: AggregateOptions = {}): Aggregator {
           }
           if (pat.arm === 0) holdout = true;
         }
-        flags.fill(0);
-        values.fill(0);
-        for (let c = vConv[v]!; c >= 0; c = cvNext[c]!) {
-          const t = cvTs[c]!;
-          if (t < first || t > first + windowMs) continue;
-          const g = cvGoal[c]!;
-          flags[g] = 1;
-          values[g] = (values[g]!) + (cvValue[c]!);
-        }
+        windowed(v, first, flags, values);
         let period = periods.get(saltId);
         if (!period) {
           period = {
@@ -570,6 +595,7 @@ export function createAggregator(options: AggregateOptions = {}): Aggregator {
               exposures: { holdout: 0, control: 0, explore: 0, targeted: 0 },
               configVersions: {},
               cells: new Map(),
+              decisions: new Map(),
               ope: new Map(),
               trust: new Map(),
             };
@@ -587,25 +613,46 @@ export function createAggregator(options: AggregateOptions = {}): Aggregator {
           }
           cell.n++;
           addSums(cell);
-          const opeKey = String(p) + SEP + String(fold) + SEP + String(answerId);
+          // The decision record: the first exposure whose counterfactual is an experience, else the first exposure.
+          // A later one (the visitor came to match) counts conversions in the window after it.
+          const dp = trPattern[r]! >= 0 ? trPattern[r]! : p;
+          const redecided = dp !== p || trTs[r] !== t;
+          let f = flags;
+          let x = values;
+          if (redecided) {
+            input.redecided++;
+            windowed(v, trTs[r]!, triggerFlags, triggerValues);
+            f = triggerFlags;
+            x = triggerValues;
+          }
+          const dpat = patterns[dp]!;
+          const darm = ARMS[dpat.arm]!;
+          let decision = slot.decisions.get(dpat.cellKey);
+          if (!decision) {
+            decision = { arm: darm, experience: dpat.experience, counterfactual: dpat.counterfactual, ...emptyCell(G) };
+            slot.decisions.set(dpat.cellKey, decision);
+          }
+          decision.n++;
+          addSums(decision, f, x);
+          const opeKey = String(dp) + SEP + String(fold) + SEP + String(answerId);
           let ope = slot.ope.get(opeKey);
           if (!ope) {
             ope = {
               fold,
               answer,
-              audiences: setList(pat.audiences),
-              eligible: setList(pat.eligible),
-              arm,
-              action: pat.experience,
-              counterfactual: pat.counterfactual,
-              propensity: pat.propensity,
+              audiences: setList(dpat.audiences),
+              eligible: setList(dpat.eligible),
+              arm: darm,
+              action: dpat.experience,
+              counterfactual: dpat.counterfactual,
+              propensity: dpat.propensity,
               n: 0,
               conv: new Array<number>(G).fill(0),
             };
             slot.ope.set(opeKey, ope);
           }
           ope.n++;
-          addSums(ope);
+          addSums(ope, f, x);
           let trust = slot.trust.get(pat.trustKey);
           if (!trust) {
             trust = { arm, experience: pat.experience, n: 0, explanationOpened: 0, showStandard: 0, personalizeAgain: 0, forget: 0 };
@@ -645,6 +692,7 @@ export function createAggregator(options: AggregateOptions = {}): Aggregator {
               exposures: s.exposures,
               configVersions: s.configVersions,
               cells: [...s.cells.values()],
+              decisions: [...s.decisions.values()],
               ope: [...s.ope.values()],
               trust: [...s.trust.values()],
             }),

@@ -79,7 +79,16 @@ export interface SlotAggregate {
   exposures: Record<Arm, number>;
   /** Visitors per config version of their first exposure. */
   configVersions: Record<string, number>;
+  /** Visitors by their first exposure (intention to treat): Q2 compares arms here. */
   cells: ArmCell[];
+  /**
+   * Visitors by their decision record: the first exposure whose counterfactual is an experience (a visitor who came
+   * to match an audience is analysed from the moment targeting had something to show them, with conversions in the
+   * window after it), else their first exposure. Q1 compares experiences here. Absent in aggregates made before
+   * Candor logged decisions made again; `cells` stands in for it then.
+   */
+  decisions?: ArmCell[];
+  /** Off-policy rows, by the decision record (as `decisions`). */
   ope: OpeCell[];
   trust: TrustCell[];
 }
@@ -127,8 +136,10 @@ export interface InputSummary {
   invalid: number;
   /** Events dropped as re-sent copies (same exposure for the same visitor × slot × period at the same time, same conversion, same trust action). */
   duplicates: number;
-  /** Later exposures of an already exposed visitor × slot × period (new decisions after a config change or a forget): ignored, intention-to-treat keeps the first. */
+  /** Later exposures of an already exposed visitor × slot × period (new decisions after a config change, a consent change, or when the visitor came to match an audience): intention-to-treat keeps the first. */
   laterExposures: number;
+  /** Visitor × slot × period whose first exposure showed the standard content for want of a match and that were decided again when targeting had an experience for them: Q1 and the off-policy answers read them from that decision. */
+  redecided?: number;
   /** Conversions beyond the per-visitor × goal cap (only the earliest ones are kept). */
   conversionsCapped: number;
   /** Visitors with conversions or trust events but no exposure: they cannot be analysed. */

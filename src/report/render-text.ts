@@ -133,7 +133,7 @@ export function renderText(report: Report): string {
   const o = report.options;
   const out: string[] = [
     `candor report: ${count(i.lines)} lines, ${count(i.events.exposure)} exposures, ${count(i.events.conversion)} conversions, ${count(i.events.trust)} trust events`,
-    `  ${count(i.duplicates)} duplicates removed, ${count(i.laterExposures)} later exposures ignored (first exposure counts), ${count(i.invalid)} invalid lines, ${count(i.visitorsWithoutExposure)} visitors without exposure`,
+    `  ${count(i.duplicates)} duplicates removed, ${count(i.laterExposures)} later exposures set aside (first exposure counts${i.redecided ? `; ${count(i.redecided)} slots decided again when the visitor came to match, read from then for Q1, Q3 and Q4` : ''}), ${count(i.invalid)} invalid lines, ${count(i.visitorsWithoutExposure)} visitors without exposure`,
     `  Window ${o.windowDays} days after first exposure; α ${o.alpha}; always-valid intervals (N* ${count(o.nStar)}); minimum effect ±${pct(o.minEffect, 0)}; Benjamini–Hochberg across experiences × goals; goal for Q3/Q4: ${o.goal || 'none'}`,
     '',
     'ANSWERS',

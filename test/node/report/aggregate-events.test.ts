@@ -52,6 +52,49 @@ function aggregateOf(events: (CandorEvent | string)[], windowDays = 7) {
 }
 
 describe('aggregateEvents', () => {
+  test('a visitor who came to match is read from that decision for Q1 and the off-policy rows, and from the first exposure for the rest', () => {
+    const base = { experience: 'baseline', counterfactual: 'baseline', audiences: [], propensity: 0.9 };
+    const events: CandorEvent[] = [
+      // Targeted: standard content for want of a match, then the visitor qualifies on day 2 and gets `dev`.
+      exposure('t', { ...base, ts: T0 }),
+      exposure('t', { ts: T0 + 2 * DAY, decisionId: 'd-t2' }),
+      conversion('t', T0 + 8 * DAY), // in the window after the new decision, not after the first exposure
+      // Control: same story, the counterfactual changes, the standard content stays.
+      exposure('c', { ...base, arm: 'control', ts: T0 }),
+      exposure('c', { arm: 'control', experience: 'baseline', propensity: 0.15, ts: T0 + 2 * DAY, decisionId: 'd-c2' }),
+      conversion('c', T0 + DAY), // before the new decision: it counts for intention to treat only
+      // A re-sent copy of the new decision is a duplicate, and a third exposure is ignored.
+      exposure('t', { ts: T0 + 2 * DAY, decisionId: 'd-t2', id: 'copy' }),
+      exposure('t', { ts: T0 + 3 * DAY, decisionId: 'd-t3' }),
+    ];
+    // The copy must be an exact re-send: same time and decision as the one stored.
+    const agg = aggregateOf(events);
+    const slot = agg.periods[0]?.slots[0];
+    expect(agg.input).toMatchObject({ duplicates: 1, laterExposures: 3, redecided: 2 });
+    // Intention to treat: arms and cells from the first exposures.
+    expect(slot?.exposures).toEqual({ holdout: 0, control: 1, explore: 0, targeted: 1 });
+    expect(slot?.cells.map((c) => [c.arm, c.experience, c.counterfactual, c.n, c.conv[0] ?? 0, c.conv[1] ?? 0])).toEqual(
+      expect.arrayContaining([
+        ['targeted', 'baseline', 'baseline', 1, 0, 0],
+        ['control', 'baseline', 'baseline', 1, 1, 0],
+      ]),
+    );
+    // Decisions: from the moment targeting had `dev` to show, conversions in the 7 days after it.
+    expect(slot?.decisions?.map((c) => [c.arm, c.experience, c.counterfactual, c.n, c.conv[0] ?? 0])).toEqual(
+      expect.arrayContaining([
+        ['targeted', 'dev', 'dev', 1, 1],
+        ['control', 'baseline', 'dev', 1, 0],
+      ]),
+    );
+    expect(slot?.ope.map((o) => [o.arm, o.action, o.counterfactual, o.propensity]).sort()).toEqual([
+      ['control', 'baseline', 'dev', 0.15],
+      ['targeted', 'dev', 'dev', 0.8],
+    ]);
+    // Q1 reads the decisions: one treated and one control visitor for `dev`.
+    const q1 = analyze(agg).periods[0]?.q1[0]?.experiences.find((e) => e.experience === 'dev');
+    expect(q1?.comparisons[0]).toMatchObject({ control: { n: 1 }, treatment: { n: 1 } });
+  });
+
   test('a re-sent exposure or conversion is counted once', () => {
     const e = exposure('a');
     const c = conversion('a', T0 + DAY);
