@@ -53,25 +53,33 @@ function slot(name: string, heading: 'h1' | 'h2'): Node[] {
     navigate(BASE + '/welcome');
   });
   const section = h('section', { class: 'slot', 'data-candor-slot': name, 'data-candor-shown': decision.experience }, h(heading, {}, copy.title), h('p', {}, copy.body), start);
+  // What is on screen now, explained (read-only: asking "why" logs and changes nothing). The audience's reason is in
+  // the summary already; the controls offered are the ones that make sense now.
   const why = candor.explain(name);
   const details = h('details', {}, h('summary', {}, 'Why am I seeing this?'));
   if (why) {
     details.append(h('p', {}, why.summary));
-    if (why.audienceReason) details.append(h('p', {}, why.audienceReason));
     details.append(h('p', {}, why.armText));
     if (why.signals.length > 0) details.append(h('ul', {}, ...why.signals.map((s) => h('li', {}, `${s.label}: ${s.value} (${s.tierText})`))));
     details.append(h('p', {}, why.storage));
   }
-  const standard = h('button', { type: 'button' }, candor.standard() ? 'Personalize again' : 'Show me the standard version');
-  standard.addEventListener('click', () => {
-    if (candor.standard()) candor.personalize();
-    else candor.showStandard();
-  });
-  const forget = h('button', { type: 'button' }, 'Forget what this site remembers');
-  forget.addEventListener('click', () => {
-    void candor.forget();
-  });
-  details.append(standard, forget);
+  const controls: HTMLElement[] = [];
+  if (why?.offers.standard || why?.offers.personalize) {
+    const standard = h('button', { type: 'button' }, why.offers.personalize ? 'Personalize again' : 'Show me the standard version');
+    standard.addEventListener('click', () => {
+      if (candor.standard()) candor.personalize();
+      else candor.showStandard();
+    });
+    controls.push(standard);
+  }
+  if (why?.offers.forget) {
+    const forget = h('button', { type: 'button' }, 'Forget what this site remembers');
+    forget.addEventListener('click', () => {
+      void candor.forget();
+    });
+    controls.push(forget);
+  }
+  details.append(...controls);
   return [section, details];
 }
 
