@@ -7,7 +7,7 @@
  *   node bench/run.js                # uses the current dist/
  *   BENCH_RUNS=25 node bench/run.js  # more browser runs
  *
- * Runs: bench/size.js, bench/decide-vs-growthbook.js, bench/browser.js, and bench/decide.js and bench/report.js when
+ * Runs: bench/size.js, bench/decide-vs-growthbook.js, bench/browser.js, bench/decision-model.js, and bench/decide.js and bench/report.js when
  * they exist (their own output is shown as they print it). A bench that fails is reported and the others still run;
  * the exit code is 1 when any failed.
  */
@@ -91,7 +91,7 @@ else {
   }
 }
 
-for (const file of ['decide.js', 'report.js']) {
+for (const file of ['decide.js', 'report.js', 'decision-model.js']) {
   if (!existsSync(here(file))) {
     console.error(`\n(bench/${file} is not there yet: skipped)`);
     continue;
