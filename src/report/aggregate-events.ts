@@ -616,7 +616,8 @@ export function createAggregator(options: AggregateOptions = {}): Aggregator {
           // The decision record: the first exposure whose counterfactual is an experience, else the first exposure.
           // A later one (the visitor came to match) counts conversions in the window after it.
           const dp = trPattern[r]! >= 0 ? trPattern[r]! : p;
-          const redecided = dp !== p || trTs[r] !== t;
+          // (Without a trigger, trTs holds no time: the record is not redecided even if an earlier exposure replaced the first.)
+          const redecided = trPattern[r]! >= 0 && (dp !== p || trTs[r] !== t);
           let f = flags;
           let x = values;
           if (redecided) {
