@@ -145,6 +145,47 @@ describe('the widget with the real loader, on the example site', () => {
     await context.close();
   });
 
+  it('tells the truth after "Forget": the site forgot (not "as you asked"), and nothing is left to offer', async () => {
+    const { context, page } = await targetedVisitor();
+    await page.locator('[data-candor-why=hero]').click();
+    await waitOpen(page);
+    const reason = 'You came here from our campaign for healthcare teams.';
+    // The audience reason is said once.
+    expect((await dialogText(page)).split(reason).length - 1).toBe(1);
+    await page.locator('.candor-widget >> text=Forget what this site remembers').click();
+    await page.locator('.candor-widget [role=status] >> text=Done').waitFor();
+    const text = await dialogText(page);
+    expect(text).toContain('This site forgot what it remembered about you');
+    expect(text).not.toContain('as you asked');
+    expect(text).not.toContain('Show me the standard version');
+    expect(text).not.toContain('Personalize again');
+    expect(await page.locator('.candor-widget button', { hasText: 'Forget what this site remembers' }).count()).toBe(0);
+    await context.close();
+  });
+
+  it('no audience matched: says what was checked, with the values, and offers no "standard version" to a visitor who sees it', async () => {
+    let checked = false;
+    for (let i = 0; i < 30 && !checked; i++) {
+      const context = await browser.newContext({ viewport: { width: 1000, height: 1000 } });
+      const { page } = await newPage(context, `${EXAMPLE}?csp=strict`);
+      const why = await explain(page, 'hero');
+      const invited = await page.evaluate(() => (window as unknown as CandorWindow).candor.askEligible());
+      if (!invited && why?.reason === 'no-audience-match') {
+        await page.locator('[data-candor-why=hero]').click();
+        await waitOpen(page);
+        const text = await dialogText(page);
+        expect(text).toContain('What we checked from your visit');
+        expect(text).toContain('Campaign you arrived from: not known');
+        expect(text).not.toContain('Nothing from your visit was used');
+        expect(text).not.toContain('Show me the standard version');
+        expect(text).toContain('Forget what this site remembers');
+        checked = true;
+      }
+      await context.close();
+    }
+    expect(checked).toBe(true);
+  });
+
   it('axe-core finds no violations in the open widget on the example page', async () => {
     const context = await browser.newContext();
     const { page } = await newPage(context, `${EXAMPLE}?csp=strict&utm_campaign=health-spring`);

@@ -56,6 +56,52 @@ describe('createCandor', () => {
     expect(JSON.stringify(exposures[0])).not.toContain('health-q4');
   });
 
+  it('explain is read-only: asking why about a slot never rendered logs, stores and decides nothing', async () => {
+    const win = browser();
+    const { candor, events } = start(win);
+    await Promise.resolve(); // the page view is saved at the end of the task
+    const before = win.localStorage.getItem('candor:v1');
+    expect(before).not.toBeNull();
+    const why = candor.explain('hero');
+    expect(why).toMatchObject({ experience: 'hero-health', reason: 'audience-match' });
+    await Promise.resolve();
+    expect(events.filter((e) => e.type === 'exposure')).toEqual([]);
+    expect(win.localStorage.getItem('candor:v1')).toBe(before);
+    // Rendering it afterwards logs the exposure once, as usual.
+    candor.decide('hero');
+    expect(events.filter((e) => e.type === 'exposure')).toHaveLength(1);
+  });
+
+  it('SPA: no match, then page() to docs twice, then the slot is decided again and logged with the new counterfactual', () => {
+    const win = browser('https://acme.test/');
+    const { candor, events } = start(win);
+    expect(candor.decide('hero')).toMatchObject({ experience: 'baseline', reason: 'no-audience-match' });
+    // What is on screen: the standard content, and the explanation says so even after the visitor qualifies.
+    for (const path of ['/docs/a', '/docs/b']) {
+      win.history.pushState({}, '', path);
+      candor.page();
+    }
+    expect(candor.explain('hero')?.reason).toBe('no-audience-match');
+    const again = candor.decide('hero');
+    expect(again).toMatchObject({ experience: 'hero-dev', reason: 'audience-match', sticky: false });
+    expect(candor.explain('hero')?.reason).toBe('audience-match');
+    const exposures = events.filter((e): e is ExposureEvent => e.type === 'exposure');
+    expect(exposures.map((e) => [e.experience, e.counterfactual])).toEqual([
+      ['baseline', 'baseline'],
+      ['hero-dev', 'hero-dev'],
+    ]);
+    expect(exposures[1]?.decisionId).not.toBe(exposures[0]?.decisionId);
+  });
+
+  it('setAttributes: a declared answer that makes an audience match decides the slot again on its next render', () => {
+    const local = { ...config, audiences: { ...config.audiences, big: { when: { 'declared.companySize': '1000+' }, reason: 'You told us.' } }, slots: { hero: { ...config.slots.hero, experiences: [{ id: 'hero-big', audience: 'big' }] } } };
+    const win = browser('https://acme.test/');
+    const { candor } = start(win, { config: local });
+    expect(candor.decide('hero').experience).toBe('baseline');
+    candor.setAttributes({ companySize: '1000+' });
+    expect(candor.decide('hero').experience).toBe('hero-big');
+  });
+
   it('keeps the assignment sticky across page views and logs the exposure only once', async () => {
     const win = browser();
     const first = start(win);
