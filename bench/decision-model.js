@@ -56,6 +56,7 @@ const { config, errors } = core.validateConfig({
   },
 });
 if (!config || errors.length) throw new Error(`bench config: ${JSON.stringify(errors)}`);
+const valid = config;
 const consent = { tier: /** @type {const} */ ('relationship'), gpc: false };
 const audienceOf = (/** @type {string} */ slot, /** @type {string} */ e) => config.slots[slot]?.experiences.find((x) => x.id === e)?.audience;
 
@@ -76,7 +77,7 @@ function reach(/** @type {import('../src/core/types.js').Signals} */ before, /**
   let targeted = 0;
   let got = 0;
   for (let i = 0; i < N; i++) {
-    const input = { config, slot: 'hero', visitorId: `r${i}`, consent };
+    const input = { config: valid, slot: 'hero', visitorId: `r${i}`, consent };
     const first = core.decide({ ...input, signals: before });
     if (first.arm !== 'targeted' || first.experience !== 'baseline') continue;
     targeted++;
