@@ -6,6 +6,7 @@ import { describe, expect, test } from 'vitest';
 import type { CandorEvent, ExposureEvent } from '../../../src/core/types.js';
 import { aggregateEvents, createAggregator } from '../../../src/report/aggregate-events.js';
 import { analyze } from '../../../src/report/analyze.js';
+import { seededRandom } from '../../../src/simulate/prng.js';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 0, 5);
@@ -151,6 +152,49 @@ describe('aggregateEvents', () => {
     const agg = a.finish();
     expect(agg.input.conversionsCapped).toBe(16);
     expect(agg.periods[0]?.groups.rest.sum).toEqual([4]);
+  });
+
+  test('the order of the lines changes nothing: ties, copies, replaced exposures, capped conversions and answers', () => {
+    const trust = (visitorId: string, ts: number, answer: string): string =>
+      JSON.stringify({ v: 1, type: 'trust', id: id(), visitorId, ts, kind: 'ask_answered', key: 'role', answer });
+    const lines: string[] = [];
+    const add = (e: CandorEvent | string, copies = 1): void => {
+      for (let k = 0; k < copies; k++) lines.push(typeof e === 'string' ? e : JSON.stringify(e));
+    };
+    // Same millisecond, different decisions: the decision fields break the tie. Copies of each.
+    add(exposure('a', { arm: 'control', experience: 'baseline' }), 2);
+    add(exposure('a', { arm: 'targeted' }), 3);
+    add(exposure('a', { ts: T0 + DAY, arm: 'explore', experience: 'ops' }), 2);
+    // Two slots at the same millisecond: the period's first slot is the smaller name.
+    add(exposure('a', { slot: 'pricing', audiences: ['ops'] }));
+    // More distinct conversions than the cap, with copies, some at the same time with other values.
+    for (let i = 0; i < 7; i++) add(conversion('a', T0 + (i % 3) * 1000, 'click', i), 1 + (i % 2));
+    // Answers: the earliest counts; at the same time, the smaller key=answer.
+    add(trust('a', T0 + 5, 'ops'));
+    add(trust('a', T0 + 5, 'dev'));
+    add(trust('a', T0 + 9, 'aaa'));
+    const sorted = (agg: ReturnType<typeof aggregateOf>): string =>
+      JSON.stringify(agg, (_, v: unknown) => (Array.isArray(v) && v.some((x) => typeof x === 'object') ? v.map((x) => JSON.stringify(x)).sort() : v));
+    const aggregate = (order: string[]) => {
+      const a = createAggregator({ maxConversionsPerGoal: 4 });
+      for (const line of order) a.addLine(line);
+      return a.finish();
+    };
+    const reference = aggregate(lines);
+    // Exposures: 1 copy of the first (control, before targeted) and 5 later; conversions: the 4 earliest kept, 2 copies among
+    // them, and 4 capped events (3 distinct, one of them sent twice).
+    expect(reference.input).toMatchObject({ duplicates: 1 + 2, laterExposures: 3 + 2, conversionsCapped: 4 });
+    expect(reference.periods[0]?.answers[0]).toMatchObject({ answer: 'role=dev', audiences: ['developers'] });
+    expect(reference.periods[0]?.slots.find((s) => s.slot === 'hero')?.exposures.control).toBe(1);
+    const random = seededRandom(3);
+    for (let round = 0; round < 20; round++) {
+      const shuffled = [...lines];
+      for (let i = shuffled.length - 1; i > 0; i--) {
+        const j = Math.floor(random() * (i + 1));
+        [shuffled[i], shuffled[j]] = [shuffled[j] ?? '', shuffled[i] ?? ''];
+      }
+      expect(sorted(aggregate(shuffled))).toBe(sorted(reference));
+    }
   });
 
   test('lines in another field order or with escapes give the same aggregate as the SDK’s own order', () => {
