@@ -28,6 +28,7 @@
 /* eslint-disable @typescript-eslint/no-non-null-assertion --
    The hot loops index typed arrays and dense arrays that are in bounds by construction (ids come from the same
    interners and counters); `!` says so without a per-access branch. */
+import { hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
@@ -101,7 +102,7 @@ function grow<T extends Typed>(a: T, need: number, fill = 0): T {
   return b;
 }
 
-/** 32-bit FNV-1a of a string: half of a visitor's 64-bit key, and its cross-fitting fold (lowest bit). */
+/** 32-bit FNV-1a of a string: half of a visitor's 64-bit key. */
 function fnv1a(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
@@ -120,6 +121,14 @@ function mix32(s: string): number {
   }
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
   return h ^ (h >>> 16);
+}
+
+/**
+ * A visitor's cross-fitting fold: the lowest bit of the MD5 of the id (UTF-8), i.e. whether the last hex digit is odd.
+ * MD5 because every SQL engine has it (DuckDB, PostgreSQL, BigQuery, Snowflake), so a warehouse splits the same way.
+ */
+export function crossFitFold(visitorId: string): 0 | 1 {
+  return (hash('md5', visitorId, 'buffer')[15]! & 1) as 0 | 1;
 }
 
 interface Pattern {
@@ -256,7 +265,7 @@ export function createAggregator(options: AggregateOptions = {}): Aggregator {
       vAnswerTs = grow(vAnswerTs, v);
       vFold = grow(vFold, v);
     }
-    vFold[v] = h1 & 1;
+    vFold[v] = crossFitFold(id);
     return v;
   }
 

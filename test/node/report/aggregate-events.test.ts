@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import type { CandorEvent, ExposureEvent } from '../../../src/core/types.js';
-import { aggregateEvents, createAggregator } from '../../../src/report/aggregate-events.js';
+import { aggregateEvents, createAggregator, crossFitFold } from '../../../src/report/aggregate-events.js';
 import { analyze } from '../../../src/report/analyze.js';
 import { seededRandom } from '../../../src/simulate/prng.js';
 
@@ -225,6 +225,10 @@ describe('aggregateEvents', () => {
     const folds = ope.map((c) => c.n);
     expect(ope.length).toBe(2);
     expect(Math.min(...folds)).toBeGreaterThan(70);
+    // The fold is the lowest bit of the id's MD5, which every SQL engine can compute: md5('v1') ends in f, md5('abc') in 2.
+    expect([crossFitFold('v1'), crossFitFold('abc')]).toEqual([1, 0]);
+    expect(aggregateOf([exposure('v1')]).periods[0]?.slots[0]?.ope[0]?.fold).toBe(1);
+    expect(aggregateOf([exposure('abc')]).periods[0]?.slots[0]?.ope[0]?.fold).toBe(0);
   });
 
   test('trust events become visitor flags per slot; forget without a slot counts for every slot; answers join the Q4 cells', () => {
