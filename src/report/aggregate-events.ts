@@ -45,6 +45,7 @@ import type {
   TrustCell,
   VisitorCell,
 } from './aggregate-types.js';
+import { canonicalOrder } from './canonical-order.js';
 
 /** Options of the aggregation. */
 export interface AggregateOptions {
@@ -793,7 +794,7 @@ export function createAggregator(options: AggregateOptions = {}): Aggregator {
           ),
         answers: [...p.answers.values()],
       }));
-    return { v: 1, windowDays: windowMs / DAY_MS, goals: [...strings.goal.list], input: { ...input, configVersions: { ...input.configVersions } }, periods: out };
+    return canonicalOrder({ v: 1, windowDays: windowMs / DAY_MS, goals: [...strings.goal.list], input: { ...input, configVersions: { ...input.configVersions } }, periods: out });
   }
 
   return { addLine, addEvent, finish };
