@@ -1,0 +1,338 @@
+/**
+ * The aggregation as one SQL query: over the flat event table (docs/events-table.md) it returns, as rows, exactly the
+ * sufficient statistics that the streaming reader (`aggregateEvents`) computes from the same events.
+ * `aggregateFromRows` turns the rows into an `Aggregate`; `candor report --aggregate results.csv` does it for a
+ * results file.
+ *
+ * Each rule of the aggregation is one named CTE below, in the order the streaming reader applies them:
+ * 1. which rows are events (the others count as invalid): a condition each CTE that reads the table applies;
+ * 2. `first_exposures`: the first exposure per visitor × slot × period, its copies and the later ones;
+ * 3. `kept_conversions`: re-sent conversions once, at most N per visitor × goal, the earliest;
+ * 4. `answers`, `trust_flags`: the declared answer (earliest) and the trust actions per visitor;
+ * 5. `visitor_periods`, `outcomes`: each visitor's period start, holdout status, fold, and what they converted on
+ *    within the window;
+ * 6. the result rows, one `section` per part of the aggregate.
+ */
+
+import { dialect as dialectOf, type Dialect, type DialectName } from './dialects.js';
+
+/** Options of {@link aggregationQuery}. */
+export interface AggregationQueryOptions {
+  /** The engine the query is for. */
+  dialect: DialectName;
+  /** The flat event table or view, inserted as written (quote it as the engine needs). Default `candor_events`. */
+  table?: string;
+  /** Conversion window after a visitor's first exposure in the period, in days. Default 7. */
+  windowDays?: number;
+  /** At most this many conversions per visitor × goal (the earliest). Default 16. */
+  maxConversionsPerGoal?: number;
+}
+
+/** The result's version: `aggregateFromRows` refuses rows of another. */
+export const RESULT_FORMAT = 1;
+
+/** The columns of the result, in order, with their kind. */
+export const RESULT_COLUMNS = {
+  section: 'text',
+  name: 'text',
+  salt: 'text',
+  slot: 'text',
+  day: 'int',
+  holdout: 'int',
+  fold: 'int',
+  answer: 'text',
+  audiences: 'text',
+  eligible: 'text',
+  arm: 'text',
+  experience: 'text',
+  counterfactual: 'text',
+  config_version: 'text',
+  propensity: 'double',
+  goal: 'text',
+  n: 'int',
+  x: 'double',
+  xx: 'double',
+} as const satisfies Record<string, 'text' | 'int' | 'double'>;
+
+/** One result column's name. */
+export type ResultColumn = keyof typeof RESULT_COLUMNS;
+
+const DAY_MS = 86_400_000;
+const ARMS = "('holdout', 'control', 'explore', 'targeted')";
+const FLAG_KINDS = ['explanation_opened', 'show_standard', 'personalize_again', 'forget'] as const;
+const TRUST_KINDS = "('explanation_opened', 'show_standard', 'personalize_again', 'forget', 'ask_dismissed')";
+
+/** One named step of the query. */
+interface Cte {
+  name: string;
+  /** The rule it applies, printed as a comment above it. */
+  note?: string;
+  sql: string;
+}
+
+/** A SQL string literal. */
+const lit = (s: string): string => `'${s.replace(/'/g, "''")}'`;
+
+/** A number as a SQL literal (no exponent, so every engine reads it). */
+function num(n: number): string {
+  if (!Number.isFinite(n)) throw new Error(`Not a finite number: ${String(n)}`);
+  return Number.isInteger(n) ? n.toFixed(0) : n.toFixed(20).replace(/0+$/, '');
+}
+
+/** One result row: the given columns, typed NULL for the others. */
+function row(d: Dialect, values: Partial<Record<ResultColumn, string>>): string {
+  return (Object.keys(RESULT_COLUMNS) as ResultColumn[])
+    .map((c) => {
+      const type = d.types[RESULT_COLUMNS[c]];
+      const v = values[c];
+      return `CAST(${v ?? 'NULL'} AS ${type}) AS ${c}`;
+    })
+    .join(', ');
+}
+
+/** `visitors` rows (goal NULL: every visitor × period) and `converted` rows (one per goal converted on). */
+const outcomeName = "CASE WHEN o.goal IS NULL THEN 'visitors' ELSE 'converted' END";
+const outcomeValues = { name: outcomeName, goal: 'o.goal', n: 'COUNT(*)', x: 'SUM(o.x)', xx: 'SUM(o.x * o.x)' };
+
+/**
+ * The aggregation query for one engine. Run it on the flat event table; save the rows as CSV or JSON; pass the file to
+ * `candor report --aggregate`.
+ * @example aggregationQuery({ dialect: 'bigquery', table: '`proj.analytics.candor_events`' })
+ */
+export function aggregationQuery(options: AggregationQueryOptions): string {
+  const d = dialectOf(options.dialect);
+  const table = options.table ?? 'candor_events';
+  const windowDays = options.windowDays ?? 7;
+  if (!(windowDays > 0) || !Number.isFinite(windowDays)) throw new Error(`windowDays must be a positive number, not ${String(windowDays)}.`);
+  const cap = Math.max(1, Math.floor(options.maxConversionsPerGoal ?? 16));
+  const windowMs = num(windowDays * DAY_MS);
+  const b = d.binary;
+  const t = d.types;
+  // Rule 1, as the three conditions every CTE that reads the table applies.
+  const common = `visitor_id IS NOT NULL AND visitor_id <> '' AND ts IS NOT NULL AND ${d.finite('ts')}`;
+  const validExposure = `(type = 'exposure' AND ${common} AND slot IS NOT NULL AND salt IS NOT NULL AND config_version IS NOT NULL
+    AND arm IN ${ARMS} AND experience IS NOT NULL AND counterfactual IS NOT NULL AND propensity > 0 AND propensity <= 1
+    AND audiences IS NOT NULL AND eligible IS NOT NULL)`;
+  const validConversion = `(type = 'conversion' AND ${common} AND goal IS NOT NULL AND (value IS NULL OR ${d.finite('value')}))`;
+  const validTrust = `(type = 'trust' AND ${common}
+    AND (kind IN ${TRUST_KINDS} OR (kind = 'ask_answered' AND key IS NOT NULL AND answer IS NOT NULL)))`;
+
+  const ctes: Cte[] = [
+    {
+      name: 'input_counts',
+      note: '1. Which rows are events: the type-specific fields are there and make sense. Every other row is invalid.',
+      sql: `SELECT COUNT(*) AS lines,
+    COALESCE(SUM(CASE WHEN ${validExposure} THEN 1 ELSE 0 END), 0) AS exposures,
+    COALESCE(SUM(CASE WHEN ${validConversion} THEN 1 ELSE 0 END), 0) AS conversions,
+    COALESCE(SUM(CASE WHEN ${validTrust} THEN 1 ELSE 0 END), 0) AS trust
+  FROM ${table}`,
+    },
+    {
+      name: 'exposures',
+      note: `2. The first exposure per visitor × slot × period (salt) is the visitor's arm (intention-to-treat).`,
+      sql: `SELECT visitor_id, salt, slot, ts, config_version, arm, experience, counterfactual, propensity, audiences, eligible
+  FROM ${table} WHERE ${validExposure}`,
+    },
+    {
+      name: 'exposure_units',
+      sql: `SELECT visitor_id, salt, slot, MIN(ts) AS t0, COUNT(*) AS events FROM exposures GROUP BY visitor_id, salt, slot`,
+    },
+    {
+      name: 'first_candidates',
+      note: 'The exposures at the earliest time, each decision once with its number of copies.',
+      sql: `SELECT visitor_id, salt, slot, t0, events, arm, experience, counterfactual, config_version, propensity, aud_key, elig_key,
+    COUNT(*) AS copies
+  FROM (
+    SELECT u.visitor_id, u.salt, u.slot, u.t0, u.events, e.arm, e.experience, e.counterfactual, e.config_version,
+      e.propensity, ${d.setKey('e.audiences')} AS aud_key, ${d.setKey('e.eligible')} AS elig_key
+    FROM exposures e
+    JOIN exposure_units u ON e.visitor_id = u.visitor_id AND e.salt = u.salt AND e.slot = u.slot AND e.ts = u.t0) c
+  GROUP BY visitor_id, salt, slot, t0, events, arm, experience, counterfactual, config_version, propensity, aud_key, elig_key`,
+    },
+    {
+      name: 'first_exposures',
+      note: 'Two decisions at the same millisecond: the decision fields break the tie. Copies of the first are duplicates, every other exposure is a later one.',
+      sql: `SELECT visitor_id, salt, slot, t0, events, copies, arm, experience, counterfactual, config_version, propensity, aud_key, elig_key
+  FROM (
+    SELECT f.*, ROW_NUMBER() OVER (PARTITION BY visitor_id, salt, slot
+      ORDER BY ${b('arm')}, ${b('experience')}, ${b('counterfactual')}, ${b('config_version')}, propensity, ${b('aud_key')}, ${b('elig_key')}) AS pos
+    FROM first_candidates f) r
+  WHERE pos = 1`,
+    },
+    {
+      name: 'exposure_counts',
+      sql: `SELECT COALESCE(SUM(copies - 1), 0) AS duplicates, COALESCE(SUM(events - copies), 0) AS later FROM first_exposures`,
+    },
+    {
+      name: 'conversions',
+      note: '3. A re-sent conversion (same visitor, goal, time and value; no value counts 1) counts once.',
+      sql: `SELECT visitor_id, goal, ts, COALESCE(value, 1) AS val FROM ${table} WHERE ${validConversion}`,
+    },
+    {
+      name: 'distinct_conversions',
+      sql: `SELECT visitor_id, goal, ts, val, COUNT(*) AS copies FROM conversions GROUP BY visitor_id, goal, ts, val`,
+    },
+    {
+      name: 'ranked_conversions',
+      note: `At most ${String(cap)} per visitor × goal: the earliest (then the smallest value).`,
+      sql: `SELECT visitor_id, goal, ts, val, copies, ROW_NUMBER() OVER (PARTITION BY visitor_id, goal ORDER BY ts, val) AS pos
+  FROM distinct_conversions`,
+    },
+    {
+      name: 'kept_conversions',
+      sql: `SELECT visitor_id, goal, ts, val FROM ranked_conversions WHERE pos <= ${String(cap)}`,
+    },
+    {
+      name: 'conversion_counts',
+      sql: `SELECT COALESCE(SUM(CASE WHEN pos <= ${String(cap)} THEN copies - 1 ELSE 0 END), 0) AS duplicates,
+    COALESCE(SUM(CASE WHEN pos > ${String(cap)} THEN copies ELSE 0 END), 0) AS capped
+  FROM ranked_conversions`,
+    },
+    {
+      name: 'goals',
+      sql: `SELECT DISTINCT goal FROM distinct_conversions`,
+    },
+    {
+      name: 'trust',
+      note: '4. Trust events.',
+      sql: `SELECT visitor_id, ts, kind, slot, key, answer FROM ${table} WHERE ${validTrust}`,
+    },
+    {
+      name: 'unexposed',
+      note: 'Visitors with conversions or trust events but no exposure cannot be analysed.',
+      sql: `SELECT COUNT(*) AS visitors FROM (
+    SELECT visitor_id, MAX(exposed) AS exposed FROM (
+      SELECT visitor_id, 0 AS exposed FROM conversions
+      UNION ALL SELECT visitor_id, 0 AS exposed FROM trust
+      UNION ALL SELECT visitor_id, 1 AS exposed FROM exposure_units) a
+    GROUP BY visitor_id) v
+  WHERE exposed = 0`,
+    },
+    {
+      name: 'answers',
+      note: `A visitor's declared answer: their earliest ask_answered (at the same millisecond, the smallest key=answer).`,
+      sql: `SELECT visitor_id, answer FROM (
+    SELECT visitor_id, key || '=' || answer AS answer,
+      ROW_NUMBER() OVER (PARTITION BY visitor_id ORDER BY ts, ${b(`key || '=' || answer`)}) AS pos
+    FROM trust WHERE kind = 'ask_answered') a
+  WHERE pos = 1`,
+    },
+    {
+      name: 'trust_flags',
+      note: 'Trust actions are visitor flags per slot; one without a slot counts for every slot.',
+      sql: `SELECT DISTINCT visitor_id, kind, slot FROM trust WHERE kind IN (${FLAG_KINDS.map(lit).join(', ')})`,
+    },
+    {
+      name: 'visitor_periods',
+      note: `5. A visitor's period starts at their earliest first exposure in it (same millisecond: the smallest slot name); they are in the holdout when any slot logged it; the fold splits visitors for cross-fitting.`,
+      sql: `SELECT visitor_id, salt, t0 AS first_ts, aud_key AS first_audiences, holdout, ${d.md5Fold('visitor_id')} AS fold
+  FROM (
+    SELECT visitor_id, salt, t0, aud_key,
+      MAX(CASE WHEN arm = 'holdout' THEN 1 ELSE 0 END) OVER (PARTITION BY visitor_id, salt) AS holdout,
+      ROW_NUMBER() OVER (PARTITION BY visitor_id, salt ORDER BY t0, ${b('slot')}) AS pos
+    FROM first_exposures) f
+  WHERE pos = 1`,
+    },
+    {
+      name: 'visitor_goals',
+      note: `Conversions count within the window after the period's start; values add up per visitor × goal.`,
+      sql: `SELECT p.visitor_id, p.salt, c.goal, SUM(c.val) AS x
+  FROM visitor_periods p
+  JOIN kept_conversions c ON c.visitor_id = p.visitor_id AND c.ts >= p.first_ts AND c.ts <= p.first_ts + ${windowMs}
+  GROUP BY p.visitor_id, p.salt, c.goal`,
+    },
+    {
+      name: 'outcomes',
+      note: 'Every visitor × period once with goal NULL (to count visitors), then once per goal converted on.',
+      sql: `SELECT visitor_id, salt, CAST(NULL AS ${t.text}) AS goal, CAST(NULL AS ${t.double}) AS x FROM visitor_periods
+  UNION ALL
+  SELECT visitor_id, salt, goal, x FROM visitor_goals`,
+    },
+    {
+      name: 'unit_trust',
+      sql: `SELECT f.visitor_id, f.salt, f.slot, f.arm, f.experience,
+    ${FLAG_KINDS.map((k) => `MAX(CASE WHEN tf.kind = ${lit(k)} THEN 1 ELSE 0 END) AS ${k}`).join(',\n    ')}
+  FROM first_exposures f
+  LEFT JOIN trust_flags tf ON tf.visitor_id = f.visitor_id AND (tf.slot IS NULL OR tf.slot = f.slot)
+  GROUP BY f.visitor_id, f.salt, f.slot, f.arm, f.experience`,
+    },
+    {
+      name: 'trust_cells',
+      sql: `SELECT salt, slot, arm, experience, COUNT(*) AS visitors, ${FLAG_KINDS.map((k) => `SUM(${k}) AS ${k}`).join(', ')}
+  FROM unit_trust GROUP BY salt, slot, arm, experience`,
+    },
+  ];
+
+  // 6. The rows: one SELECT per part of the aggregate.
+  const joinOutcomes = 'JOIN outcomes o ON o.visitor_id = p.visitor_id AND o.salt = p.salt';
+  const sections: string[] = [
+    `SELECT ${row(d, { section: "'meta'", name: "'format'", n: String(RESULT_FORMAT) })}`,
+    `SELECT ${row(d, { section: "'meta'", name: "'window_days'", x: num(windowDays) })}`,
+    `SELECT ${row(d, { section: "'meta'", name: "'max_conversions_per_goal'", n: String(cap) })}`,
+    ...(
+      [
+        ['lines', 'i.lines'],
+        ['exposure', 'i.exposures'],
+        ['conversion', 'i.conversions'],
+        ['trust', 'i.trust'],
+        ['invalid', 'i.lines - i.exposures - i.conversions - i.trust'],
+        ['duplicates', 'e.duplicates + c.duplicates'],
+        ['later_exposures', 'e.later'],
+        ['conversions_capped', 'c.capped'],
+        ['visitors_without_exposure', 'u.visitors'],
+      ] as const
+    ).map(
+      ([name, value]) =>
+        `SELECT ${row(d, { section: "'input'", name: lit(name), n: value })} FROM input_counts i CROSS JOIN exposure_counts e CROSS JOIN conversion_counts c CROSS JOIN unexposed u`,
+    ),
+    `SELECT ${row(d, { section: "'goal'", name: "'goal'", goal: 'goal' })} FROM goals`,
+    `SELECT ${row(d, { section: "'period'", name: "'visitors'", salt: 'salt', n: 'COUNT(*)' })} FROM visitor_periods GROUP BY salt`,
+    `SELECT ${row(d, { section: "'period'", name: "'first_ts'", salt: 'salt', x: 'MIN(t0)' })} FROM first_exposures GROUP BY salt`,
+    `SELECT ${row(d, { section: "'period'", name: "'last_ts'", salt: 'salt', x: 'MAX(t0)' })} FROM first_exposures GROUP BY salt`,
+    `SELECT ${row(d, { section: "'group'", salt: 'p.salt', holdout: 'p.holdout', ...outcomeValues })}
+  FROM visitor_periods p ${joinOutcomes} GROUP BY p.salt, p.holdout, o.goal`,
+    `SELECT ${row(d, { section: "'day'", salt: 'p.salt', day: `FLOOR(p.first_ts / ${num(DAY_MS)}.0)`, holdout: 'p.holdout', ...outcomeValues })}
+  FROM visitor_periods p ${joinOutcomes} GROUP BY p.salt, FLOOR(p.first_ts / ${num(DAY_MS)}.0), p.holdout, o.goal`,
+    `SELECT ${row(d, { section: "'answer'", salt: 'p.salt', answer: 'a.answer', audiences: 'p.first_audiences', ...outcomeValues })}
+  FROM visitor_periods p JOIN answers a ON a.visitor_id = p.visitor_id ${joinOutcomes}
+  GROUP BY p.salt, a.answer, p.first_audiences, o.goal`,
+    `SELECT ${row(d, { section: "'arm'", salt: 'salt', slot: 'slot', arm: 'arm', n: 'COUNT(*)' })} FROM first_exposures GROUP BY salt, slot, arm`,
+    `SELECT ${row(d, { section: "'version'", salt: 'salt', slot: 'slot', config_version: 'config_version', n: 'COUNT(*)' })}
+  FROM first_exposures GROUP BY salt, slot, config_version`,
+    `SELECT ${row(d, { section: "'cell'", salt: 'p.salt', slot: 'p.slot', arm: 'p.arm', experience: 'p.experience', counterfactual: 'p.counterfactual', ...outcomeValues })}
+  FROM first_exposures p ${joinOutcomes} GROUP BY p.salt, p.slot, p.arm, p.experience, p.counterfactual, o.goal`,
+    `SELECT ${row(d, {
+      section: "'ope'",
+      salt: 'p.salt',
+      slot: 'p.slot',
+      fold: 'v.fold',
+      answer: 'a.answer',
+      audiences: 'p.aud_key',
+      eligible: 'p.elig_key',
+      arm: 'p.arm',
+      experience: 'p.experience',
+      counterfactual: 'p.counterfactual',
+      config_version: 'p.config_version',
+      propensity: 'p.propensity',
+      name: outcomeName,
+      goal: 'o.goal',
+      n: 'COUNT(*)',
+    })}
+  FROM first_exposures p
+  JOIN visitor_periods v ON v.visitor_id = p.visitor_id AND v.salt = p.salt
+  LEFT JOIN answers a ON a.visitor_id = p.visitor_id
+  ${joinOutcomes}
+  GROUP BY p.salt, p.slot, v.fold, a.answer, p.aud_key, p.elig_key, p.arm, p.experience, p.counterfactual, p.config_version, p.propensity, o.goal`,
+    ...['visitors', ...FLAG_KINDS].map(
+      (k) => `SELECT ${row(d, { section: "'trust'", name: lit(k), salt: 'salt', slot: 'slot', arm: 'arm', experience: 'experience', n: k })} FROM trust_cells`,
+    ),
+  ];
+
+  const header = [
+    `-- Candor report aggregation (result format ${String(RESULT_FORMAT)}) for ${d.name}: window ${num(windowDays)} days, at most ${String(cap)} conversions per visitor × goal.`,
+    `-- Reads the flat event table (docs/events-table.md) ${table}; save the rows as CSV or JSON and run`,
+    `--   candor report --aggregate results.csv --config config.json`,
+  ];
+  const withs = ctes.map((c) => `${c.note ? `-- ${c.note}\n` : ''}${c.name} AS (\n  ${c.sql}\n)`);
+  return `${[...header, ...d.preamble].join('\n')}\nWITH\n${withs.join(',\n')}\n${sections.join('\nUNION ALL\n')};\n`;
+}
