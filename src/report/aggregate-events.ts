@@ -815,12 +815,19 @@ async function isGzipFile(path: string): Promise<boolean> {
 }
 
 /**
- * Reads NDJSON events (plain or gzip) in one pass and returns their {@link Aggregate}.
- * Rejects only when the source cannot be read (missing file, broken gzip).
+ * Reads NDJSON events (plain or gzip) in one pass and returns their {@link Aggregate}. Several sources (the files of a
+ * directory, say) are read one after the other into the same aggregate.
+ * Rejects only when a source cannot be read (missing file, broken gzip).
  * @example const aggregate = await aggregateEvents('events.ndjson.gz', { windowDays: 7 });
  */
-export async function aggregateEvents(source: EventSource, options: AggregateOptions = {}): Promise<Aggregate> {
+export async function aggregateEvents(source: EventSource | readonly EventSource[], options: AggregateOptions = {}): Promise<Aggregate> {
   const aggregator = createAggregator(options);
+  const sources: readonly EventSource[] = typeof source === 'string' || !Array.isArray(source) ? [source as EventSource] : source;
+  for (const one of sources) await readInto(aggregator, one);
+  return aggregator.finish();
+}
+
+async function readInto(aggregator: Aggregator, source: EventSource): Promise<void> {
   let stream: Readable;
   if (typeof source === 'string' && source !== '-') {
     const gzip = source.endsWith('.gz') || (await isGzipFile(source)); // also rejects a missing file before any stream exists
@@ -845,5 +852,4 @@ export async function aggregateEvents(source: EventSource, options: AggregateOpt
     rest = start === 0 ? text : text.slice(start);
   }
   if (rest !== '') aggregator.addLine(rest);
-  return aggregator.finish();
 }
