@@ -109,11 +109,11 @@ export function aggregationQuery(options: AggregationQueryOptions): string {
   const b = d.binary;
   const t = d.types;
   // Rule 1, as the three conditions every CTE that reads the table applies.
-  const common = `visitor_id IS NOT NULL AND visitor_id <> '' AND ts IS NOT NULL AND ${d.finite('ts')}`;
+  const common = `visitor_id IS NOT NULL AND visitor_id <> '' AND ts IS NOT NULL AND (${d.finite('ts')})`;
   const validExposure = `(type = 'exposure' AND ${common} AND slot IS NOT NULL AND salt IS NOT NULL AND config_version IS NOT NULL
     AND arm IN ${ARMS} AND experience IS NOT NULL AND counterfactual IS NOT NULL AND propensity > 0 AND propensity <= 1
     AND audiences IS NOT NULL AND eligible IS NOT NULL)`;
-  const validConversion = `(type = 'conversion' AND ${common} AND goal IS NOT NULL AND (value IS NULL OR ${d.finite('value')}))`;
+  const validConversion = `(type = 'conversion' AND ${common} AND goal IS NOT NULL AND (value IS NULL OR (${d.finite('value')})))`;
   const validTrust = `(type = 'trust' AND ${common}
     AND (kind IN ${TRUST_KINDS} OR (kind = 'ask_answered' AND key IS NOT NULL AND answer IS NOT NULL)))`;
 
