@@ -9,7 +9,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createAggregator } from '../../../src/report/aggregate-events.js';
-import type { Aggregate } from '../../../src/report/aggregate-types.js';
 import { withDuckDB } from '../../../src/report/duckdb/aggregate-with-duckdb.js';
 import { sqlString } from '../../../src/report/duckdb/events-source.js';
 import { aggregateFromRows } from '../../../src/report/sql/aggregate-from-rows.js';
@@ -127,6 +126,6 @@ describe('GA4 and Segment mappings (docs/sql) give the flat event table', () => 
       queries.push(aggregationQuery({ dialect: 'postgres', table: `${schema}.candor_events`, windowDays: s.windowDays, maxConversionsPerGoal: s.maxConversionsPerGoal }));
     }
     const results = pg.runQueries(setup.join('\n'), queries);
-    samples.forEach((s, i) => expect(aggregateFromRows(results[i] ?? []), `seed ${String(s.seed)}`).toEqual(s.reference as Aggregate));
+    samples.forEach((s, i) => expect(aggregateFromRows(results[i] ?? []), `seed ${String(s.seed)}`).toEqual(s.reference));
   });
 });
