@@ -17,7 +17,7 @@ input_counts AS (
   FROM candor_events
 ),
 -- 2. The first exposure per visitor × slot × period (salt) is the visitor's arm (intention-to-treat).
-exposures AS (
+exposures AS NOT MATERIALIZED (
   SELECT visitor_id, salt, slot, ts, config_version, arm, experience, counterfactual, propensity, audiences, eligible
   FROM candor_events WHERE (type = 'exposure' AND visitor_id IS NOT NULL AND visitor_id <> '' AND ts IS NOT NULL AND (ts NOT IN ('Infinity'::float8, '-Infinity'::float8, 'NaN'::float8)) AND slot IS NOT NULL AND salt IS NOT NULL AND config_version IS NOT NULL
     AND arm IN ('holdout', 'control', 'explore', 'targeted') AND experience IS NOT NULL AND counterfactual IS NOT NULL AND propensity > 0 AND propensity <= 1
@@ -50,7 +50,7 @@ exposure_counts AS (
   SELECT COALESCE(SUM(copies - 1), 0) AS duplicates, COALESCE(SUM(events - copies), 0) AS later FROM first_exposures
 ),
 -- 3. A re-sent conversion (same visitor, goal, time and value; no value counts 1) counts once.
-conversions AS (
+conversions AS NOT MATERIALIZED (
   SELECT visitor_id, goal, ts, COALESCE(value, 1) AS val FROM candor_events WHERE (type = 'conversion' AND visitor_id IS NOT NULL AND visitor_id <> '' AND ts IS NOT NULL AND (ts NOT IN ('Infinity'::float8, '-Infinity'::float8, 'NaN'::float8)) AND goal IS NOT NULL AND (value IS NULL OR (value NOT IN ('Infinity'::float8, '-Infinity'::float8, 'NaN'::float8))))
 ),
 distinct_conversions AS (
@@ -99,14 +99,16 @@ answers AS (
 trust_flags AS (
   SELECT DISTINCT visitor_id, kind, slot FROM trust WHERE kind IN ('explanation_opened', 'show_standard', 'personalize_again', 'forget')
 ),
--- 5. A visitor's period starts at their earliest first exposure in it (same millisecond: the smallest slot name); they are in the holdout when any slot logged it; the fold splits visitors for cross-fitting.
+-- 5. A visitor's period starts at their earliest first exposure in it; they are in the holdout when any slot logged it; the fold splits visitors in two for cross-fitting.
 visitor_periods AS (
-  SELECT visitor_id, salt, t0 AS first_ts, aud_key AS first_audiences, holdout, CASE WHEN substr(md5(visitor_id), 32, 1) IN ('1', '3', '5', '7', '9', 'b', 'd', 'f') THEN 1 ELSE 0 END AS fold
-  FROM (
-    SELECT visitor_id, salt, t0, aud_key,
-      MAX(CASE WHEN arm = 'holdout' THEN 1 ELSE 0 END) OVER (PARTITION BY visitor_id, salt) AS holdout,
-      ROW_NUMBER() OVER (PARTITION BY visitor_id, salt ORDER BY t0, (slot) COLLATE "C") AS pos
-    FROM first_exposures) f
+  SELECT visitor_id, salt, MIN(t0) AS first_ts, MAX(CASE WHEN arm = 'holdout' THEN 1 ELSE 0 END) AS holdout, CASE WHEN substr(md5(visitor_id), 32, 1) IN ('1', '3', '5', '7', '9', 'b', 'd', 'f') THEN 1 ELSE 0 END AS fold
+  FROM first_exposures GROUP BY visitor_id, salt
+),
+-- Visitors who answered, with the audiences of their period's first exposure (same millisecond: the smallest slot name's).
+answer_audiences AS (
+  SELECT visitor_id, salt, answer, aud_key FROM (
+    SELECT f.visitor_id, f.salt, a.answer, f.aud_key, ROW_NUMBER() OVER (PARTITION BY f.visitor_id, f.salt ORDER BY f.t0, (f.slot) COLLATE "C") AS pos
+    FROM first_exposures f JOIN answers a ON a.visitor_id = f.visitor_id) x
   WHERE pos = 1
 ),
 -- Conversions count within the window after the period's start; values add up per visitor × goal.
@@ -122,19 +124,14 @@ outcomes AS (
   UNION ALL
   SELECT visitor_id, salt, goal, x FROM visitor_goals
 ),
-unit_trust AS (
-  SELECT f.visitor_id, f.salt, f.slot, f.arm, f.experience,
-    MAX(CASE WHEN tf.kind = 'explanation_opened' THEN 1 ELSE 0 END) AS explanation_opened,
-    MAX(CASE WHEN tf.kind = 'show_standard' THEN 1 ELSE 0 END) AS show_standard,
-    MAX(CASE WHEN tf.kind = 'personalize_again' THEN 1 ELSE 0 END) AS personalize_again,
-    MAX(CASE WHEN tf.kind = 'forget' THEN 1 ELSE 0 END) AS forget
-  FROM first_exposures f
-  LEFT JOIN trust_flags tf ON tf.visitor_id = f.visitor_id AND (tf.slot IS NULL OR tf.slot = f.slot)
-  GROUP BY f.visitor_id, f.salt, f.slot, f.arm, f.experience
-),
-trust_cells AS (
-  SELECT salt, slot, arm, experience, COUNT(*) AS visitors, SUM(explanation_opened) AS explanation_opened, SUM(show_standard) AS show_standard, SUM(personalize_again) AS personalize_again, SUM(forget) AS forget
-  FROM unit_trust GROUP BY salt, slot, arm, experience
+-- The trust flags of each first exposure: those for its slot, and those without a slot (two joins, so both are hash joins).
+unit_flags AS (
+  SELECT DISTINCT visitor_id, salt, slot, arm, experience, kind FROM (
+    SELECT f.visitor_id, f.salt, f.slot, f.arm, f.experience, tf.kind
+    FROM first_exposures f JOIN trust_flags tf ON tf.visitor_id = f.visitor_id AND tf.slot = f.slot
+    UNION ALL
+    SELECT f.visitor_id, f.salt, f.slot, f.arm, f.experience, tf.kind
+    FROM first_exposures f JOIN trust_flags tf ON tf.visitor_id = f.visitor_id WHERE tf.slot IS NULL) u
 )
 SELECT CAST('meta' AS TEXT) AS section, CAST('format' AS TEXT) AS name, CAST(NULL AS TEXT) AS salt, CAST(NULL AS TEXT) AS slot, CAST(NULL AS BIGINT) AS day, CAST(NULL AS BIGINT) AS holdout, CAST(NULL AS BIGINT) AS fold, CAST(NULL AS TEXT) AS answer, CAST(NULL AS TEXT) AS audiences, CAST(NULL AS TEXT) AS eligible, CAST(NULL AS TEXT) AS arm, CAST(NULL AS TEXT) AS experience, CAST(NULL AS TEXT) AS counterfactual, CAST(NULL AS TEXT) AS config_version, CAST(NULL AS DOUBLE PRECISION) AS propensity, CAST(NULL AS TEXT) AS goal, CAST(1 AS BIGINT) AS n, CAST(NULL AS DOUBLE PRECISION) AS x, CAST(NULL AS DOUBLE PRECISION) AS xx
 UNION ALL
@@ -174,9 +171,8 @@ UNION ALL
 SELECT CAST('day' AS TEXT) AS section, CAST(CASE WHEN o.goal IS NULL THEN 'visitors' ELSE 'converted' END AS TEXT) AS name, CAST(p.salt AS TEXT) AS salt, CAST(NULL AS TEXT) AS slot, CAST(FLOOR(p.first_ts / 86400000.0) AS BIGINT) AS day, CAST(p.holdout AS BIGINT) AS holdout, CAST(NULL AS BIGINT) AS fold, CAST(NULL AS TEXT) AS answer, CAST(NULL AS TEXT) AS audiences, CAST(NULL AS TEXT) AS eligible, CAST(NULL AS TEXT) AS arm, CAST(NULL AS TEXT) AS experience, CAST(NULL AS TEXT) AS counterfactual, CAST(NULL AS TEXT) AS config_version, CAST(NULL AS DOUBLE PRECISION) AS propensity, CAST(o.goal AS TEXT) AS goal, CAST(COUNT(*) AS BIGINT) AS n, CAST(SUM(o.x) AS DOUBLE PRECISION) AS x, CAST(SUM(o.x * o.x) AS DOUBLE PRECISION) AS xx
   FROM visitor_periods p JOIN outcomes o ON o.visitor_id = p.visitor_id AND o.salt = p.salt GROUP BY p.salt, FLOOR(p.first_ts / 86400000.0), p.holdout, o.goal
 UNION ALL
-SELECT CAST('answer' AS TEXT) AS section, CAST(CASE WHEN o.goal IS NULL THEN 'visitors' ELSE 'converted' END AS TEXT) AS name, CAST(p.salt AS TEXT) AS salt, CAST(NULL AS TEXT) AS slot, CAST(NULL AS BIGINT) AS day, CAST(NULL AS BIGINT) AS holdout, CAST(NULL AS BIGINT) AS fold, CAST(a.answer AS TEXT) AS answer, CAST(p.first_audiences AS TEXT) AS audiences, CAST(NULL AS TEXT) AS eligible, CAST(NULL AS TEXT) AS arm, CAST(NULL AS TEXT) AS experience, CAST(NULL AS TEXT) AS counterfactual, CAST(NULL AS TEXT) AS config_version, CAST(NULL AS DOUBLE PRECISION) AS propensity, CAST(o.goal AS TEXT) AS goal, CAST(COUNT(*) AS BIGINT) AS n, CAST(SUM(o.x) AS DOUBLE PRECISION) AS x, CAST(SUM(o.x * o.x) AS DOUBLE PRECISION) AS xx
-  FROM visitor_periods p JOIN answers a ON a.visitor_id = p.visitor_id JOIN outcomes o ON o.visitor_id = p.visitor_id AND o.salt = p.salt
-  GROUP BY p.salt, a.answer, p.first_audiences, o.goal
+SELECT CAST('answer' AS TEXT) AS section, CAST(CASE WHEN o.goal IS NULL THEN 'visitors' ELSE 'converted' END AS TEXT) AS name, CAST(p.salt AS TEXT) AS salt, CAST(NULL AS TEXT) AS slot, CAST(NULL AS BIGINT) AS day, CAST(NULL AS BIGINT) AS holdout, CAST(NULL AS BIGINT) AS fold, CAST(p.answer AS TEXT) AS answer, CAST(p.aud_key AS TEXT) AS audiences, CAST(NULL AS TEXT) AS eligible, CAST(NULL AS TEXT) AS arm, CAST(NULL AS TEXT) AS experience, CAST(NULL AS TEXT) AS counterfactual, CAST(NULL AS TEXT) AS config_version, CAST(NULL AS DOUBLE PRECISION) AS propensity, CAST(o.goal AS TEXT) AS goal, CAST(COUNT(*) AS BIGINT) AS n, CAST(SUM(o.x) AS DOUBLE PRECISION) AS x, CAST(SUM(o.x * o.x) AS DOUBLE PRECISION) AS xx
+  FROM answer_audiences p JOIN outcomes o ON o.visitor_id = p.visitor_id AND o.salt = p.salt GROUP BY p.salt, p.answer, p.aud_key, o.goal
 UNION ALL
 SELECT CAST('arm' AS TEXT) AS section, CAST(NULL AS TEXT) AS name, CAST(salt AS TEXT) AS salt, CAST(slot AS TEXT) AS slot, CAST(NULL AS BIGINT) AS day, CAST(NULL AS BIGINT) AS holdout, CAST(NULL AS BIGINT) AS fold, CAST(NULL AS TEXT) AS answer, CAST(NULL AS TEXT) AS audiences, CAST(NULL AS TEXT) AS eligible, CAST(arm AS TEXT) AS arm, CAST(NULL AS TEXT) AS experience, CAST(NULL AS TEXT) AS counterfactual, CAST(NULL AS TEXT) AS config_version, CAST(NULL AS DOUBLE PRECISION) AS propensity, CAST(NULL AS TEXT) AS goal, CAST(COUNT(*) AS BIGINT) AS n, CAST(NULL AS DOUBLE PRECISION) AS x, CAST(NULL AS DOUBLE PRECISION) AS xx FROM first_exposures GROUP BY salt, slot, arm
 UNION ALL
@@ -193,12 +189,8 @@ SELECT CAST('ope' AS TEXT) AS section, CAST(CASE WHEN o.goal IS NULL THEN 'visit
   JOIN outcomes o ON o.visitor_id = p.visitor_id AND o.salt = p.salt
   GROUP BY p.salt, p.slot, v.fold, a.answer, p.aud_key, p.elig_key, p.arm, p.experience, p.counterfactual, p.config_version, p.propensity, o.goal
 UNION ALL
-SELECT CAST('trust' AS TEXT) AS section, CAST('visitors' AS TEXT) AS name, CAST(salt AS TEXT) AS salt, CAST(slot AS TEXT) AS slot, CAST(NULL AS BIGINT) AS day, CAST(NULL AS BIGINT) AS holdout, CAST(NULL AS BIGINT) AS fold, CAST(NULL AS TEXT) AS answer, CAST(NULL AS TEXT) AS audiences, CAST(NULL AS TEXT) AS eligible, CAST(arm AS TEXT) AS arm, CAST(experience AS TEXT) AS experience, CAST(NULL AS TEXT) AS counterfactual, CAST(NULL AS TEXT) AS config_version, CAST(NULL AS DOUBLE PRECISION) AS propensity, CAST(NULL AS TEXT) AS goal, CAST(visitors AS BIGINT) AS n, CAST(NULL AS DOUBLE PRECISION) AS x, CAST(NULL AS DOUBLE PRECISION) AS xx FROM trust_cells
+SELECT CAST('trust' AS TEXT) AS section, CAST('visitors' AS TEXT) AS name, CAST(salt AS TEXT) AS salt, CAST(slot AS TEXT) AS slot, CAST(NULL AS BIGINT) AS day, CAST(NULL AS BIGINT) AS holdout, CAST(NULL AS BIGINT) AS fold, CAST(NULL AS TEXT) AS answer, CAST(NULL AS TEXT) AS audiences, CAST(NULL AS TEXT) AS eligible, CAST(arm AS TEXT) AS arm, CAST(experience AS TEXT) AS experience, CAST(NULL AS TEXT) AS counterfactual, CAST(NULL AS TEXT) AS config_version, CAST(NULL AS DOUBLE PRECISION) AS propensity, CAST(NULL AS TEXT) AS goal, CAST(COUNT(*) AS BIGINT) AS n, CAST(NULL AS DOUBLE PRECISION) AS x, CAST(NULL AS DOUBLE PRECISION) AS xx
+  FROM first_exposures GROUP BY salt, slot, arm, experience
 UNION ALL
-SELECT CAST('trust' AS TEXT) AS section, CAST('explanation_opened' AS TEXT) AS name, CAST(salt AS TEXT) AS salt, CAST(slot AS TEXT) AS slot, CAST(NULL AS BIGINT) AS day, CAST(NULL AS BIGINT) AS holdout, CAST(NULL AS BIGINT) AS fold, CAST(NULL AS TEXT) AS answer, CAST(NULL AS TEXT) AS audiences, CAST(NULL AS TEXT) AS eligible, CAST(arm AS TEXT) AS arm, CAST(experience AS TEXT) AS experience, CAST(NULL AS TEXT) AS counterfactual, CAST(NULL AS TEXT) AS config_version, CAST(NULL AS DOUBLE PRECISION) AS propensity, CAST(NULL AS TEXT) AS goal, CAST(explanation_opened AS BIGINT) AS n, CAST(NULL AS DOUBLE PRECISION) AS x, CAST(NULL AS DOUBLE PRECISION) AS xx FROM trust_cells
-UNION ALL
-SELECT CAST('trust' AS TEXT) AS section, CAST('show_standard' AS TEXT) AS name, CAST(salt AS TEXT) AS salt, CAST(slot AS TEXT) AS slot, CAST(NULL AS BIGINT) AS day, CAST(NULL AS BIGINT) AS holdout, CAST(NULL AS BIGINT) AS fold, CAST(NULL AS TEXT) AS answer, CAST(NULL AS TEXT) AS audiences, CAST(NULL AS TEXT) AS eligible, CAST(arm AS TEXT) AS arm, CAST(experience AS TEXT) AS experience, CAST(NULL AS TEXT) AS counterfactual, CAST(NULL AS TEXT) AS config_version, CAST(NULL AS DOUBLE PRECISION) AS propensity, CAST(NULL AS TEXT) AS goal, CAST(show_standard AS BIGINT) AS n, CAST(NULL AS DOUBLE PRECISION) AS x, CAST(NULL AS DOUBLE PRECISION) AS xx FROM trust_cells
-UNION ALL
-SELECT CAST('trust' AS TEXT) AS section, CAST('personalize_again' AS TEXT) AS name, CAST(salt AS TEXT) AS salt, CAST(slot AS TEXT) AS slot, CAST(NULL AS BIGINT) AS day, CAST(NULL AS BIGINT) AS holdout, CAST(NULL AS BIGINT) AS fold, CAST(NULL AS TEXT) AS answer, CAST(NULL AS TEXT) AS audiences, CAST(NULL AS TEXT) AS eligible, CAST(arm AS TEXT) AS arm, CAST(experience AS TEXT) AS experience, CAST(NULL AS TEXT) AS counterfactual, CAST(NULL AS TEXT) AS config_version, CAST(NULL AS DOUBLE PRECISION) AS propensity, CAST(NULL AS TEXT) AS goal, CAST(personalize_again AS BIGINT) AS n, CAST(NULL AS DOUBLE PRECISION) AS x, CAST(NULL AS DOUBLE PRECISION) AS xx FROM trust_cells
-UNION ALL
-SELECT CAST('trust' AS TEXT) AS section, CAST('forget' AS TEXT) AS name, CAST(salt AS TEXT) AS salt, CAST(slot AS TEXT) AS slot, CAST(NULL AS BIGINT) AS day, CAST(NULL AS BIGINT) AS holdout, CAST(NULL AS BIGINT) AS fold, CAST(NULL AS TEXT) AS answer, CAST(NULL AS TEXT) AS audiences, CAST(NULL AS TEXT) AS eligible, CAST(arm AS TEXT) AS arm, CAST(experience AS TEXT) AS experience, CAST(NULL AS TEXT) AS counterfactual, CAST(NULL AS TEXT) AS config_version, CAST(NULL AS DOUBLE PRECISION) AS propensity, CAST(NULL AS TEXT) AS goal, CAST(forget AS BIGINT) AS n, CAST(NULL AS DOUBLE PRECISION) AS x, CAST(NULL AS DOUBLE PRECISION) AS xx FROM trust_cells;
+SELECT CAST('trust' AS TEXT) AS section, CAST(kind AS TEXT) AS name, CAST(salt AS TEXT) AS salt, CAST(slot AS TEXT) AS slot, CAST(NULL AS BIGINT) AS day, CAST(NULL AS BIGINT) AS holdout, CAST(NULL AS BIGINT) AS fold, CAST(NULL AS TEXT) AS answer, CAST(NULL AS TEXT) AS audiences, CAST(NULL AS TEXT) AS eligible, CAST(arm AS TEXT) AS arm, CAST(experience AS TEXT) AS experience, CAST(NULL AS TEXT) AS counterfactual, CAST(NULL AS TEXT) AS config_version, CAST(NULL AS DOUBLE PRECISION) AS propensity, CAST(NULL AS TEXT) AS goal, CAST(COUNT(*) AS BIGINT) AS n, CAST(NULL AS DOUBLE PRECISION) AS x, CAST(NULL AS DOUBLE PRECISION) AS xx
+  FROM unit_flags GROUP BY salt, slot, arm, experience, kind;

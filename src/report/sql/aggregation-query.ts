@@ -65,6 +65,8 @@ const TRUST_KINDS = "('explanation_opened', 'show_standard', 'personalize_again'
 /** One named step of the query. */
 interface Cte {
   name: string;
+  /** Read again at each use instead of stored (it scans the table, whose rows may not fit in memory). */
+  inline?: boolean;
   /** The rule it applies, printed as a comment above it. */
   note?: string;
   sql: string;
@@ -129,6 +131,7 @@ export function aggregationQuery(options: AggregationQueryOptions): string {
     },
     {
       name: 'exposures',
+      inline: true,
       note: `2. The first exposure per visitor × slot × period (salt) is the visitor's arm (intention-to-treat).`,
       sql: `SELECT visitor_id, salt, slot, ts, config_version, arm, experience, counterfactual, propensity, audiences, eligible
   FROM ${table} WHERE ${validExposure}`,
@@ -165,6 +168,7 @@ export function aggregationQuery(options: AggregationQueryOptions): string {
     },
     {
       name: 'conversions',
+      inline: true,
       note: '3. A re-sent conversion (same visitor, goal, time and value; no value counts 1) counts once.',
       sql: `SELECT visitor_id, goal, ts, COALESCE(value, 1) AS val FROM ${table} WHERE ${validConversion}`,
     },
@@ -224,13 +228,16 @@ export function aggregationQuery(options: AggregationQueryOptions): string {
     },
     {
       name: 'visitor_periods',
-      note: `5. A visitor's period starts at their earliest first exposure in it (same millisecond: the smallest slot name); they are in the holdout when any slot logged it; the fold splits visitors for cross-fitting.`,
-      sql: `SELECT visitor_id, salt, t0 AS first_ts, aud_key AS first_audiences, holdout, ${d.md5Fold('visitor_id')} AS fold
-  FROM (
-    SELECT visitor_id, salt, t0, aud_key,
-      MAX(CASE WHEN arm = 'holdout' THEN 1 ELSE 0 END) OVER (PARTITION BY visitor_id, salt) AS holdout,
-      ROW_NUMBER() OVER (PARTITION BY visitor_id, salt ORDER BY t0, ${b('slot')}) AS pos
-    FROM first_exposures) f
+      note: `5. A visitor's period starts at their earliest first exposure in it; they are in the holdout when any slot logged it; the fold splits visitors in two for cross-fitting.`,
+      sql: `SELECT visitor_id, salt, MIN(t0) AS first_ts, MAX(CASE WHEN arm = 'holdout' THEN 1 ELSE 0 END) AS holdout, ${d.md5Fold('visitor_id')} AS fold
+  FROM first_exposures GROUP BY visitor_id, salt`,
+    },
+    {
+      name: 'answer_audiences',
+      note: `Visitors who answered, with the audiences of their period's first exposure (same millisecond: the smallest slot name's).`,
+      sql: `SELECT visitor_id, salt, answer, aud_key FROM (
+    SELECT f.visitor_id, f.salt, a.answer, f.aud_key, ROW_NUMBER() OVER (PARTITION BY f.visitor_id, f.salt ORDER BY f.t0, ${b('f.slot')}) AS pos
+    FROM first_exposures f JOIN answers a ON a.visitor_id = f.visitor_id) x
   WHERE pos = 1`,
     },
     {
@@ -249,17 +256,14 @@ export function aggregationQuery(options: AggregationQueryOptions): string {
   SELECT visitor_id, salt, goal, x FROM visitor_goals`,
     },
     {
-      name: 'unit_trust',
-      sql: `SELECT f.visitor_id, f.salt, f.slot, f.arm, f.experience,
-    ${FLAG_KINDS.map((k) => `MAX(CASE WHEN tf.kind = ${lit(k)} THEN 1 ELSE 0 END) AS ${k}`).join(',\n    ')}
-  FROM first_exposures f
-  LEFT JOIN trust_flags tf ON tf.visitor_id = f.visitor_id AND (tf.slot IS NULL OR tf.slot = f.slot)
-  GROUP BY f.visitor_id, f.salt, f.slot, f.arm, f.experience`,
-    },
-    {
-      name: 'trust_cells',
-      sql: `SELECT salt, slot, arm, experience, COUNT(*) AS visitors, ${FLAG_KINDS.map((k) => `SUM(${k}) AS ${k}`).join(', ')}
-  FROM unit_trust GROUP BY salt, slot, arm, experience`,
+      name: 'unit_flags',
+      note: 'The trust flags of each first exposure: those for its slot, and those without a slot (two joins, so both are hash joins).',
+      sql: `SELECT DISTINCT visitor_id, salt, slot, arm, experience, kind FROM (
+    SELECT f.visitor_id, f.salt, f.slot, f.arm, f.experience, tf.kind
+    FROM first_exposures f JOIN trust_flags tf ON tf.visitor_id = f.visitor_id AND tf.slot = f.slot
+    UNION ALL
+    SELECT f.visitor_id, f.salt, f.slot, f.arm, f.experience, tf.kind
+    FROM first_exposures f JOIN trust_flags tf ON tf.visitor_id = f.visitor_id WHERE tf.slot IS NULL) u`,
     },
   ];
 
@@ -293,9 +297,8 @@ export function aggregationQuery(options: AggregationQueryOptions): string {
   FROM visitor_periods p ${joinOutcomes} GROUP BY p.salt, p.holdout, o.goal`,
     `SELECT ${row(d, { section: "'day'", salt: 'p.salt', day: `FLOOR(p.first_ts / ${num(DAY_MS)}.0)`, holdout: 'p.holdout', ...outcomeValues })}
   FROM visitor_periods p ${joinOutcomes} GROUP BY p.salt, FLOOR(p.first_ts / ${num(DAY_MS)}.0), p.holdout, o.goal`,
-    `SELECT ${row(d, { section: "'answer'", salt: 'p.salt', answer: 'a.answer', audiences: 'p.first_audiences', ...outcomeValues })}
-  FROM visitor_periods p JOIN answers a ON a.visitor_id = p.visitor_id ${joinOutcomes}
-  GROUP BY p.salt, a.answer, p.first_audiences, o.goal`,
+    `SELECT ${row(d, { section: "'answer'", salt: 'p.salt', answer: 'p.answer', audiences: 'p.aud_key', ...outcomeValues })}
+  FROM answer_audiences p ${joinOutcomes} GROUP BY p.salt, p.answer, p.aud_key, o.goal`,
     `SELECT ${row(d, { section: "'arm'", salt: 'salt', slot: 'slot', arm: 'arm', n: 'COUNT(*)' })} FROM first_exposures GROUP BY salt, slot, arm`,
     `SELECT ${row(d, { section: "'version'", salt: 'salt', slot: 'slot', config_version: 'config_version', n: 'COUNT(*)' })}
   FROM first_exposures GROUP BY salt, slot, config_version`,
@@ -323,9 +326,10 @@ export function aggregationQuery(options: AggregationQueryOptions): string {
   LEFT JOIN answers a ON a.visitor_id = p.visitor_id
   ${joinOutcomes}
   GROUP BY p.salt, p.slot, v.fold, a.answer, p.aud_key, p.elig_key, p.arm, p.experience, p.counterfactual, p.config_version, p.propensity, o.goal`,
-    ...['visitors', ...FLAG_KINDS].map(
-      (k) => `SELECT ${row(d, { section: "'trust'", name: lit(k), salt: 'salt', slot: 'slot', arm: 'arm', experience: 'experience', n: k })} FROM trust_cells`,
-    ),
+    `SELECT ${row(d, { section: "'trust'", name: "'visitors'", salt: 'salt', slot: 'slot', arm: 'arm', experience: 'experience', n: 'COUNT(*)' })}
+  FROM first_exposures GROUP BY salt, slot, arm, experience`,
+    `SELECT ${row(d, { section: "'trust'", name: 'kind', salt: 'salt', slot: 'slot', arm: 'arm', experience: 'experience', n: 'COUNT(*)' })}
+  FROM unit_flags GROUP BY salt, slot, arm, experience, kind`,
   ];
 
   const header = [
@@ -333,6 +337,6 @@ export function aggregationQuery(options: AggregationQueryOptions): string {
     `-- Reads the flat event table (docs/events-table.md) ${table}; save the rows as CSV or JSON and run`,
     `--   candor report --aggregate results.csv --config config.json`,
   ];
-  const withs = ctes.map((c) => `${c.note ? `-- ${c.note}\n` : ''}${c.name} AS (\n  ${c.sql}\n)`);
+  const withs = ctes.map((c) => `${c.note ? `-- ${c.note}\n` : ''}${c.name} AS ${c.inline ? d.notMaterialized : ''}(\n  ${c.sql}\n)`);
   return `${[...header, ...d.preamble].join('\n')}\nWITH\n${withs.join(',\n')}\n${sections.join('\nUNION ALL\n')};\n`;
 }

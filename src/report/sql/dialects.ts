@@ -23,6 +23,8 @@ export interface Dialect {
   md5Fold: (expr: string) => string;
   /** True when the double `expr` is neither infinite nor NaN. */
   finite: (expr: string) => string;
+  /** The keyword that makes a CTE be read again at each use instead of stored, where the engine has one. */
+  notMaterialized: string;
   /** Statements to run before the query, with why. */
   preamble: string[];
 }
@@ -36,6 +38,7 @@ const duckdb: Dialect = {
   setKey: (a) => `array_to_string(list_sort(${a}), chr(1))`,
   md5Fold: (e) => `CASE WHEN substr(md5(${e}), 32, 1) IN ${ODD_HEX} THEN 1 ELSE 0 END`,
   finite: (e) => `isfinite(${e})`,
+  notMaterialized: 'NOT MATERIALIZED ',
   preamble: [],
 };
 
@@ -49,6 +52,7 @@ const postgres: Dialect = {
   // PostgreSQL estimates a CTE filtered on ROW_NUMBER() at a few rows, then joins such CTEs with nested loops, which grow
   // with the square of the visitors: hash joins are far faster here (and with nested loops off, JIT would compile for
   // seconds because of the costs that setting adds).
+  notMaterialized: 'NOT MATERIALIZED ',
   preamble: [
     '-- For this session: PostgreSQL misestimates the CTEs below and would join them with nested loops.',
     'SET enable_nestloop = off;',
@@ -63,6 +67,7 @@ const bigquery: Dialect = {
   setKey: (a) => `ARRAY_TO_STRING(ARRAY(SELECT x FROM UNNEST(${a}) AS x ORDER BY x), CODE_POINTS_TO_STRING([1]))`,
   md5Fold: (e) => `CASE WHEN SUBSTR(TO_HEX(MD5(${e})), 32, 1) IN ${ODD_HEX} THEN 1 ELSE 0 END`,
   finite: (e) => `NOT IS_INF(${e}) AND NOT IS_NAN(${e})`,
+  notMaterialized: '',
   preamble: [],
 };
 
@@ -73,6 +78,7 @@ const snowflake: Dialect = {
   setKey: (a) => `ARRAY_TO_STRING(ARRAY_SORT(${a}), CHR(1))`,
   md5Fold: (e) => `CASE WHEN SUBSTR(MD5(${e}), 32, 1) IN ${ODD_HEX} THEN 1 ELSE 0 END`,
   finite: (e) => `${e} NOT IN ('inf'::DOUBLE, '-inf'::DOUBLE, 'nan'::DOUBLE)`,
+  notMaterialized: '',
   preamble: [],
 };
 

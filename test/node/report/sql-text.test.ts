@@ -11,7 +11,7 @@ const docs = (name: string): string => readFileSync(new URL(`../../../docs/sql/$
 /** The query without comments and string literals, where syntax checks look. */
 const code = (sql: string): string => sql.replace(/--[^\n]*/g, '').replace(/'(?:[^']|'')*'/g, "''");
 /** The CTE names in order of definition. */
-const ctes = (sql: string): string[] => [...code(sql).matchAll(/^([a-z_]+) AS \($/gm)].map((m) => m[1] ?? '');
+const ctes = (sql: string): string[] => [...code(sql).matchAll(/^([a-z_]+) AS (?:NOT MATERIALIZED )?\($/gm)].map((m) => m[1] ?? '');
 
 describe('the aggregation query as text', () => {
   test('docs/sql/aggregation.<dialect>.sql is what `candor report --sql <dialect>` prints', () => {
@@ -33,7 +33,7 @@ describe('the aggregation query as text', () => {
       expect(depth, dialect).toBe(0);
       expect(ctes(sql), dialect).toEqual(steps);
       steps.forEach((name, i) => {
-        for (const later of steps.slice(i + 1)) expect(new RegExp(`(FROM|JOIN) ${later}\\b`).test(sql.split(`${name} AS (`)[1]?.split(/\n\),?\n/)[0] ?? ''), `${dialect}: ${name} reads ${later}, defined later`).toBe(false);
+        for (const later of steps.slice(i + 1)) expect(new RegExp(`(FROM|JOIN) ${later}\\b`).test(sql.split(new RegExp(`^${name} AS (?:NOT MATERIALIZED )?\\($`, 'm'))[1]?.split(/\n\),?\n/)[0] ?? ''), `${dialect}: ${name} reads ${later}, defined later`).toBe(false);
       });
       for (const column of Object.keys(RESULT_COLUMNS)) expect(sql, dialect).toContain(` AS ${column}`);
       expect(sql).toContain('FROM events');
