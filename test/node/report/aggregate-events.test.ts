@@ -171,6 +171,15 @@ describe('aggregateEvents', () => {
     for (let i = 0; i < 7; i++) add(conversion('a', T0 + (i % 3) * 1000, 'click', i), 1 + (i % 2));
     add(conversion('a', T0 + 1, 'buy', 2));
     add(exposure('b', { arm: 'holdout', experience: 'baseline', configVersion: 'v2' }));
+    // Decided again when the visitor came to match: two triggers (the earlier one counts), copies, and an earlier
+    // no-match exposure that replaces the first without being a trigger.
+    add(exposure('c', { ts: T0 + 10, experience: 'baseline', counterfactual: 'baseline', audiences: [] }), 2);
+    add(exposure('c', { ts: T0 + DAY }), 2);
+    add(exposure('c', { ts: T0 + 2 * DAY, counterfactual: 'ops', experience: 'ops' }));
+    add(exposure('c', { ts: T0, experience: 'baseline', counterfactual: 'baseline', audiences: [] }));
+    add(exposure('d', { ts: T0 + 5, experience: 'baseline', counterfactual: 'baseline', audiences: [] }));
+    add(exposure('d', { ts: T0 + 3, arm: 'control', experience: 'baseline', counterfactual: 'baseline', audiences: [] }));
+    add(conversion('c', T0 + DAY + 5, 'click', 1));
     // Answers: the earliest counts; at the same time, the smaller key=answer.
     add(trust('a', T0 + 5, 'ops'));
     add(trust('a', T0 + 5, 'dev'));
@@ -183,10 +192,10 @@ describe('aggregateEvents', () => {
     const reference = aggregate(lines);
     // Exposures: 1 copy of the first (control, before targeted) and 5 later; conversions: the 4 earliest kept, 2 copies among
     // them, and 4 capped events (3 distinct, one of them sent twice).
-    expect(reference.input).toMatchObject({ duplicates: 1 + 2, laterExposures: 3 + 2, conversionsCapped: 4 });
+    expect(reference.input).toMatchObject({ duplicates: 1 + 2 + 1, laterExposures: 3 + 2 + 4 + 1, conversionsCapped: 4, redecided: 1 });
     expect(reference.goals).toEqual(['buy', 'click']);
     expect(reference.periods[0]?.answers[0]).toMatchObject({ answer: 'role=dev', audiences: ['developers'] });
-    expect(reference.periods[0]?.slots.find((s) => s.slot === 'hero')?.exposures.control).toBe(1);
+    expect(reference.periods[0]?.slots.find((s) => s.slot === 'hero')?.exposures.control).toBe(2);
     const random = seededRandom(3);
     for (let round = 0; round < 20; round++) {
       const shuffled = [...lines];
