@@ -46,8 +46,45 @@ first_exposures AS (
     FROM first_candidates f) r
   WHERE pos = 1
 ),
+-- The trigger: the first exposure whose counterfactual is an experience (targeting had something to show). A visitor who came to match an audience is read from it for Q1 and the off-policy rows.
+trigger_units AS (
+  SELECT visitor_id, salt, slot, MIN(ts) AS t0 FROM exposures WHERE counterfactual <> 'baseline' GROUP BY visitor_id, salt, slot
+),
+triggers AS (
+  SELECT visitor_id, salt, slot, t0, copies, arm, experience, counterfactual, config_version, propensity, aud_key, elig_key
+  FROM (
+    SELECT c.*, ROW_NUMBER() OVER (PARTITION BY visitor_id, salt, slot
+      ORDER BY (arm) COLLATE "C", (experience) COLLATE "C", (counterfactual) COLLATE "C", (config_version) COLLATE "C", propensity, (aud_key) COLLATE "C", (elig_key) COLLATE "C") AS pos
+    FROM (
+      SELECT visitor_id, salt, slot, t0, arm, experience, counterfactual, config_version, propensity, aud_key, elig_key, COUNT(*) AS copies
+      FROM (
+        SELECT u.visitor_id, u.salt, u.slot, u.t0, e.arm, e.experience, e.counterfactual, e.config_version, e.propensity,
+          array_to_string(ARRAY(SELECT x FROM unnest(e.audiences) AS x ORDER BY x COLLATE "C"), chr(1)) AS aud_key, array_to_string(ARRAY(SELECT x FROM unnest(e.eligible) AS x ORDER BY x COLLATE "C"), chr(1)) AS elig_key
+        FROM exposures e
+        JOIN trigger_units u ON e.visitor_id = u.visitor_id AND e.salt = u.salt AND e.slot = u.slot AND e.ts = u.t0
+        WHERE e.counterfactual <> 'baseline') k
+      GROUP BY visitor_id, salt, slot, t0, arm, experience, counterfactual, config_version, propensity, aud_key, elig_key) c) r
+  WHERE pos = 1
+),
+-- Each first exposure with its decision record (the trigger, else the first exposure itself); redecided when they differ.
+decision_units AS (
+  SELECT f.visitor_id, f.salt, f.slot, f.copies, f.events,
+    CASE WHEN t.visitor_id IS NOT NULL AND (t.t0 <> f.t0 OR t.arm <> f.arm OR t.experience <> f.experience
+      OR t.counterfactual <> f.counterfactual OR t.config_version <> f.config_version OR t.propensity <> f.propensity
+      OR t.aud_key <> f.aud_key OR t.elig_key <> f.elig_key) THEN 1 ELSE 0 END AS redecided,
+    t.copies AS trigger_copies, COALESCE(t.t0, f.t0) AS d_ts, COALESCE(t.arm, f.arm) AS arm,
+    COALESCE(t.experience, f.experience) AS experience, COALESCE(t.counterfactual, f.counterfactual) AS counterfactual,
+    COALESCE(t.config_version, f.config_version) AS config_version, COALESCE(t.propensity, f.propensity) AS propensity,
+    COALESCE(t.aud_key, f.aud_key) AS aud_key, COALESCE(t.elig_key, f.elig_key) AS elig_key
+  FROM first_exposures f
+  LEFT JOIN triggers t ON t.visitor_id = f.visitor_id AND t.salt = f.salt AND t.slot = f.slot
+),
+-- Copies of the first exposure or of the trigger are duplicates; every other exposure after the first is a later one.
 exposure_counts AS (
-  SELECT COALESCE(SUM(copies - 1), 0) AS duplicates, COALESCE(SUM(events - copies), 0) AS later FROM first_exposures
+  SELECT COALESCE(SUM(copies - 1 + CASE WHEN redecided = 1 THEN trigger_copies - 1 ELSE 0 END), 0) AS duplicates,
+    COALESCE(SUM(events - copies - CASE WHEN redecided = 1 THEN trigger_copies - 1 ELSE 0 END), 0) AS later,
+    COALESCE(SUM(redecided), 0) AS redecided
+  FROM decision_units
 ),
 -- 3. A re-sent conversion (same visitor, goal, time and value; no value counts 1) counts once.
 conversions AS NOT MATERIALIZED (
@@ -124,6 +161,20 @@ outcomes AS (
   UNION ALL
   SELECT visitor_id, salt, goal, x FROM visitor_goals
 ),
+-- Outcomes by decision record: a redecided one counts conversions within the window after its trigger, the others the period's.
+decision_outcomes AS (
+  SELECT u.visitor_id, u.salt, u.slot, o.goal, o.x
+  FROM decision_units u JOIN outcomes o ON o.visitor_id = u.visitor_id AND o.salt = u.salt
+  WHERE u.redecided = 0
+  UNION ALL
+  SELECT visitor_id, salt, slot, CAST(NULL AS TEXT) AS goal, CAST(NULL AS DOUBLE PRECISION) AS x FROM decision_units WHERE redecided = 1
+  UNION ALL
+  SELECT u.visitor_id, u.salt, u.slot, c.goal, SUM(c.val) AS x
+  FROM decision_units u
+  JOIN kept_conversions c ON c.visitor_id = u.visitor_id AND c.ts >= u.d_ts AND c.ts <= u.d_ts + 604800000
+  WHERE u.redecided = 1
+  GROUP BY u.visitor_id, u.salt, u.slot, c.goal
+),
 -- The trust flags of each first exposure: those for its slot, and those without a slot (two joins, so both are hash joins).
 unit_flags AS (
   SELECT DISTINCT visitor_id, salt, slot, arm, experience, kind FROM (
@@ -152,6 +203,8 @@ UNION ALL
 SELECT CAST('input' AS TEXT) AS section, CAST('duplicates' AS TEXT) AS name, CAST(NULL AS TEXT) AS salt, CAST(NULL AS TEXT) AS slot, CAST(NULL AS BIGINT) AS day, CAST(NULL AS BIGINT) AS holdout, CAST(NULL AS BIGINT) AS fold, CAST(NULL AS TEXT) AS answer, CAST(NULL AS TEXT) AS audiences, CAST(NULL AS TEXT) AS eligible, CAST(NULL AS TEXT) AS arm, CAST(NULL AS TEXT) AS experience, CAST(NULL AS TEXT) AS counterfactual, CAST(NULL AS TEXT) AS config_version, CAST(NULL AS DOUBLE PRECISION) AS propensity, CAST(NULL AS TEXT) AS goal, CAST(e.duplicates + c.duplicates AS BIGINT) AS n, CAST(NULL AS DOUBLE PRECISION) AS x, CAST(NULL AS DOUBLE PRECISION) AS xx FROM input_counts i CROSS JOIN exposure_counts e CROSS JOIN conversion_counts c CROSS JOIN unexposed u
 UNION ALL
 SELECT CAST('input' AS TEXT) AS section, CAST('later_exposures' AS TEXT) AS name, CAST(NULL AS TEXT) AS salt, CAST(NULL AS TEXT) AS slot, CAST(NULL AS BIGINT) AS day, CAST(NULL AS BIGINT) AS holdout, CAST(NULL AS BIGINT) AS fold, CAST(NULL AS TEXT) AS answer, CAST(NULL AS TEXT) AS audiences, CAST(NULL AS TEXT) AS eligible, CAST(NULL AS TEXT) AS arm, CAST(NULL AS TEXT) AS experience, CAST(NULL AS TEXT) AS counterfactual, CAST(NULL AS TEXT) AS config_version, CAST(NULL AS DOUBLE PRECISION) AS propensity, CAST(NULL AS TEXT) AS goal, CAST(e.later AS BIGINT) AS n, CAST(NULL AS DOUBLE PRECISION) AS x, CAST(NULL AS DOUBLE PRECISION) AS xx FROM input_counts i CROSS JOIN exposure_counts e CROSS JOIN conversion_counts c CROSS JOIN unexposed u
+UNION ALL
+SELECT CAST('input' AS TEXT) AS section, CAST('redecided' AS TEXT) AS name, CAST(NULL AS TEXT) AS salt, CAST(NULL AS TEXT) AS slot, CAST(NULL AS BIGINT) AS day, CAST(NULL AS BIGINT) AS holdout, CAST(NULL AS BIGINT) AS fold, CAST(NULL AS TEXT) AS answer, CAST(NULL AS TEXT) AS audiences, CAST(NULL AS TEXT) AS eligible, CAST(NULL AS TEXT) AS arm, CAST(NULL AS TEXT) AS experience, CAST(NULL AS TEXT) AS counterfactual, CAST(NULL AS TEXT) AS config_version, CAST(NULL AS DOUBLE PRECISION) AS propensity, CAST(NULL AS TEXT) AS goal, CAST(e.redecided AS BIGINT) AS n, CAST(NULL AS DOUBLE PRECISION) AS x, CAST(NULL AS DOUBLE PRECISION) AS xx FROM input_counts i CROSS JOIN exposure_counts e CROSS JOIN conversion_counts c CROSS JOIN unexposed u
 UNION ALL
 SELECT CAST('input' AS TEXT) AS section, CAST('conversions_capped' AS TEXT) AS name, CAST(NULL AS TEXT) AS salt, CAST(NULL AS TEXT) AS slot, CAST(NULL AS BIGINT) AS day, CAST(NULL AS BIGINT) AS holdout, CAST(NULL AS BIGINT) AS fold, CAST(NULL AS TEXT) AS answer, CAST(NULL AS TEXT) AS audiences, CAST(NULL AS TEXT) AS eligible, CAST(NULL AS TEXT) AS arm, CAST(NULL AS TEXT) AS experience, CAST(NULL AS TEXT) AS counterfactual, CAST(NULL AS TEXT) AS config_version, CAST(NULL AS DOUBLE PRECISION) AS propensity, CAST(NULL AS TEXT) AS goal, CAST(c.capped AS BIGINT) AS n, CAST(NULL AS DOUBLE PRECISION) AS x, CAST(NULL AS DOUBLE PRECISION) AS xx FROM input_counts i CROSS JOIN exposure_counts e CROSS JOIN conversion_counts c CROSS JOIN unexposed u
 UNION ALL
@@ -182,11 +235,15 @@ UNION ALL
 SELECT CAST('cell' AS TEXT) AS section, CAST(CASE WHEN o.goal IS NULL THEN 'visitors' ELSE 'converted' END AS TEXT) AS name, CAST(p.salt AS TEXT) AS salt, CAST(p.slot AS TEXT) AS slot, CAST(NULL AS BIGINT) AS day, CAST(NULL AS BIGINT) AS holdout, CAST(NULL AS BIGINT) AS fold, CAST(NULL AS TEXT) AS answer, CAST(NULL AS TEXT) AS audiences, CAST(NULL AS TEXT) AS eligible, CAST(p.arm AS TEXT) AS arm, CAST(p.experience AS TEXT) AS experience, CAST(p.counterfactual AS TEXT) AS counterfactual, CAST(NULL AS TEXT) AS config_version, CAST(NULL AS DOUBLE PRECISION) AS propensity, CAST(o.goal AS TEXT) AS goal, CAST(COUNT(*) AS BIGINT) AS n, CAST(SUM(o.x) AS DOUBLE PRECISION) AS x, CAST(SUM(o.x * o.x) AS DOUBLE PRECISION) AS xx
   FROM first_exposures p JOIN outcomes o ON o.visitor_id = p.visitor_id AND o.salt = p.salt GROUP BY p.salt, p.slot, p.arm, p.experience, p.counterfactual, o.goal
 UNION ALL
+SELECT CAST('decision' AS TEXT) AS section, CAST(CASE WHEN o.goal IS NULL THEN 'visitors' ELSE 'converted' END AS TEXT) AS name, CAST(p.salt AS TEXT) AS salt, CAST(p.slot AS TEXT) AS slot, CAST(NULL AS BIGINT) AS day, CAST(NULL AS BIGINT) AS holdout, CAST(NULL AS BIGINT) AS fold, CAST(NULL AS TEXT) AS answer, CAST(NULL AS TEXT) AS audiences, CAST(NULL AS TEXT) AS eligible, CAST(p.arm AS TEXT) AS arm, CAST(p.experience AS TEXT) AS experience, CAST(p.counterfactual AS TEXT) AS counterfactual, CAST(NULL AS TEXT) AS config_version, CAST(NULL AS DOUBLE PRECISION) AS propensity, CAST(o.goal AS TEXT) AS goal, CAST(COUNT(*) AS BIGINT) AS n, CAST(SUM(o.x) AS DOUBLE PRECISION) AS x, CAST(SUM(o.x * o.x) AS DOUBLE PRECISION) AS xx
+  FROM decision_units p JOIN decision_outcomes o ON o.visitor_id = p.visitor_id AND o.salt = p.salt AND o.slot = p.slot
+  GROUP BY p.salt, p.slot, p.arm, p.experience, p.counterfactual, o.goal
+UNION ALL
 SELECT CAST('ope' AS TEXT) AS section, CAST(CASE WHEN o.goal IS NULL THEN 'visitors' ELSE 'converted' END AS TEXT) AS name, CAST(p.salt AS TEXT) AS salt, CAST(p.slot AS TEXT) AS slot, CAST(NULL AS BIGINT) AS day, CAST(NULL AS BIGINT) AS holdout, CAST(v.fold AS BIGINT) AS fold, CAST(a.answer AS TEXT) AS answer, CAST(p.aud_key AS TEXT) AS audiences, CAST(p.elig_key AS TEXT) AS eligible, CAST(p.arm AS TEXT) AS arm, CAST(p.experience AS TEXT) AS experience, CAST(p.counterfactual AS TEXT) AS counterfactual, CAST(p.config_version AS TEXT) AS config_version, CAST(p.propensity AS DOUBLE PRECISION) AS propensity, CAST(o.goal AS TEXT) AS goal, CAST(COUNT(*) AS BIGINT) AS n, CAST(NULL AS DOUBLE PRECISION) AS x, CAST(NULL AS DOUBLE PRECISION) AS xx
-  FROM first_exposures p
+  FROM decision_units p
   JOIN visitor_periods v ON v.visitor_id = p.visitor_id AND v.salt = p.salt
   LEFT JOIN answers a ON a.visitor_id = p.visitor_id
-  JOIN outcomes o ON o.visitor_id = p.visitor_id AND o.salt = p.salt
+  JOIN decision_outcomes o ON o.visitor_id = p.visitor_id AND o.salt = p.salt AND o.slot = p.slot
   GROUP BY p.salt, p.slot, v.fold, a.answer, p.aud_key, p.elig_key, p.arm, p.experience, p.counterfactual, p.config_version, p.propensity, o.goal
 UNION ALL
 SELECT CAST('trust' AS TEXT) AS section, CAST('visitors' AS TEXT) AS name, CAST(salt AS TEXT) AS salt, CAST(slot AS TEXT) AS slot, CAST(NULL AS BIGINT) AS day, CAST(NULL AS BIGINT) AS holdout, CAST(NULL AS BIGINT) AS fold, CAST(NULL AS TEXT) AS answer, CAST(NULL AS TEXT) AS audiences, CAST(NULL AS TEXT) AS eligible, CAST(arm AS TEXT) AS arm, CAST(experience AS TEXT) AS experience, CAST(NULL AS TEXT) AS counterfactual, CAST(NULL AS TEXT) AS config_version, CAST(NULL AS DOUBLE PRECISION) AS propensity, CAST(NULL AS TEXT) AS goal, CAST(COUNT(*) AS BIGINT) AS n, CAST(NULL AS DOUBLE PRECISION) AS x, CAST(NULL AS DOUBLE PRECISION) AS xx

@@ -86,6 +86,7 @@ export function canonicalOrder(aggregate: Aggregate): Aggregate {
     exposures: { ...s.exposures },
     configVersions: sortedRecord(s.configVersions),
     cells: s.cells.map(sums).sort(compareCells),
+    ...(s.decisions ? { decisions: s.decisions.map(sums).sort(compareCells) } : {}),
     ope: s.ope.map(sums).sort(compareOpe),
     trust: s.trust.map((t) => ({ ...t })).sort(compareTrust),
   });

@@ -21,6 +21,7 @@ const INPUT_NAMES = {
   invalid: 'invalid',
   duplicates: 'duplicates',
   later_exposures: 'laterExposures',
+  redecided: 'redecided',
   conversions_capped: 'conversionsCapped',
   visitors_without_exposure: 'visitorsWithoutExposure',
 } as const;
@@ -86,11 +87,12 @@ export function aggregateFromRows(rows: Iterable<ResultRow>): Aggregate {
     invalid: 0,
     duplicates: 0,
     laterExposures: 0,
+    redecided: 0,
     conversionsCapped: 0,
     visitorsWithoutExposure: 0,
     configVersions: {},
   };
-  type SlotAcc = SlotAggregate & { cellMap: Map<string, ArmCell>; opeMap: Map<string, OpeCell>; trustMap: Map<string, TrustCell> };
+  type SlotAcc = SlotAggregate & { decisions: ArmCell[]; cellMap: Map<string, ArmCell>; decisionMap: Map<string, ArmCell>; opeMap: Map<string, OpeCell>; trustMap: Map<string, TrustCell> };
   const periods = new Map<string, PeriodAggregate & { dayMap: Map<number, DayCell>; slotMap: Map<string, SlotAcc>; answerMap: Map<string, AnswerCell> }>();
   const period = (salt: string) => {
     let p = periods.get(salt);
@@ -110,9 +112,11 @@ export function aggregateFromRows(rows: Iterable<ResultRow>): Aggregate {
         exposures: { holdout: 0, control: 0, explore: 0, targeted: 0 },
         configVersions: {},
         cells: [],
+        decisions: [],
         ope: [],
         trust: [],
         cellMap: new Map<string, ArmCell>(),
+        decisionMap: new Map<string, ArmCell>(),
         opeMap: new Map<string, OpeCell>(),
         trustMap: new Map<string, TrustCell>(),
       };
@@ -209,15 +213,16 @@ export function aggregateFromRows(rows: Iterable<ResultRow>): Aggregate {
           input.configVersions[cv] = (input.configVersions[cv] ?? 0) + n;
           break;
         }
-        case 'cell': {
+        case 'cell':
+        case 'decision': {
           const s = slotOf(r);
           const arm = armOf(r);
           const [experience, counterfactual] = [r.text('experience'), r.text('counterfactual')];
           const cell = keyed(
-            s.cellMap,
+            r.section === 'cell' ? s.cellMap : s.decisionMap,
             [arm, experience, counterfactual].join(SEP + SEP),
             (): ArmCell => ({ arm, experience, counterfactual, ...emptyCell() }),
-            s.cells,
+            r.section === 'cell' ? s.cells : s.decisions,
           );
           addOutcome(r, cell);
           break;
@@ -276,7 +281,7 @@ export function aggregateFromRows(rows: Iterable<ResultRow>): Aggregate {
       visitors: p.visitors,
       groups: p.groups,
       days: p.days,
-      slots: [...p.slotMap.values()].map((s) => ({ slot: s.slot, exposures: s.exposures, configVersions: s.configVersions, cells: s.cells, ope: s.ope, trust: s.trust })),
+      slots: [...p.slotMap.values()].map((s) => ({ slot: s.slot, exposures: s.exposures, configVersions: s.configVersions, cells: s.cells, decisions: s.decisions, ope: s.ope, trust: s.trust })),
       answers: p.answers,
     })),
   });

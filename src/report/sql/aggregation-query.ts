@@ -163,8 +163,48 @@ export function aggregationQuery(options: AggregationQueryOptions): string {
   WHERE pos = 1`,
     },
     {
+      name: 'trigger_units',
+      note: `The trigger: the first exposure whose counterfactual is an experience (targeting had something to show). A visitor who came to match an audience is read from it for Q1 and the off-policy rows.`,
+      sql: `SELECT visitor_id, salt, slot, MIN(ts) AS t0 FROM exposures WHERE counterfactual <> 'baseline' GROUP BY visitor_id, salt, slot`,
+    },
+    {
+      name: 'triggers',
+      sql: `SELECT visitor_id, salt, slot, t0, copies, arm, experience, counterfactual, config_version, propensity, aud_key, elig_key
+  FROM (
+    SELECT c.*, ROW_NUMBER() OVER (PARTITION BY visitor_id, salt, slot
+      ORDER BY ${b('arm')}, ${b('experience')}, ${b('counterfactual')}, ${b('config_version')}, propensity, ${b('aud_key')}, ${b('elig_key')}) AS pos
+    FROM (
+      SELECT visitor_id, salt, slot, t0, arm, experience, counterfactual, config_version, propensity, aud_key, elig_key, COUNT(*) AS copies
+      FROM (
+        SELECT u.visitor_id, u.salt, u.slot, u.t0, e.arm, e.experience, e.counterfactual, e.config_version, e.propensity,
+          ${d.setKey('e.audiences')} AS aud_key, ${d.setKey('e.eligible')} AS elig_key
+        FROM exposures e
+        JOIN trigger_units u ON e.visitor_id = u.visitor_id AND e.salt = u.salt AND e.slot = u.slot AND e.ts = u.t0
+        WHERE e.counterfactual <> 'baseline') k
+      GROUP BY visitor_id, salt, slot, t0, arm, experience, counterfactual, config_version, propensity, aud_key, elig_key) c) r
+  WHERE pos = 1`,
+    },
+    {
+      name: 'decision_units',
+      note: `Each first exposure with its decision record (the trigger, else the first exposure itself); redecided when they differ.`,
+      sql: `SELECT f.visitor_id, f.salt, f.slot, f.copies, f.events,
+    CASE WHEN t.visitor_id IS NOT NULL AND (t.t0 <> f.t0 OR t.arm <> f.arm OR t.experience <> f.experience
+      OR t.counterfactual <> f.counterfactual OR t.config_version <> f.config_version OR t.propensity <> f.propensity
+      OR t.aud_key <> f.aud_key OR t.elig_key <> f.elig_key) THEN 1 ELSE 0 END AS redecided,
+    t.copies AS trigger_copies, COALESCE(t.t0, f.t0) AS d_ts, COALESCE(t.arm, f.arm) AS arm,
+    COALESCE(t.experience, f.experience) AS experience, COALESCE(t.counterfactual, f.counterfactual) AS counterfactual,
+    COALESCE(t.config_version, f.config_version) AS config_version, COALESCE(t.propensity, f.propensity) AS propensity,
+    COALESCE(t.aud_key, f.aud_key) AS aud_key, COALESCE(t.elig_key, f.elig_key) AS elig_key
+  FROM first_exposures f
+  LEFT JOIN triggers t ON t.visitor_id = f.visitor_id AND t.salt = f.salt AND t.slot = f.slot`,
+    },
+    {
       name: 'exposure_counts',
-      sql: `SELECT COALESCE(SUM(copies - 1), 0) AS duplicates, COALESCE(SUM(events - copies), 0) AS later FROM first_exposures`,
+      note: 'Copies of the first exposure or of the trigger are duplicates; every other exposure after the first is a later one.',
+      sql: `SELECT COALESCE(SUM(copies - 1 + CASE WHEN redecided = 1 THEN trigger_copies - 1 ELSE 0 END), 0) AS duplicates,
+    COALESCE(SUM(events - copies - CASE WHEN redecided = 1 THEN trigger_copies - 1 ELSE 0 END), 0) AS later,
+    COALESCE(SUM(redecided), 0) AS redecided
+  FROM decision_units`,
     },
     {
       name: 'conversions',
@@ -256,6 +296,21 @@ export function aggregationQuery(options: AggregationQueryOptions): string {
   SELECT visitor_id, salt, goal, x FROM visitor_goals`,
     },
     {
+      name: 'decision_outcomes',
+      note: `Outcomes by decision record: a redecided one counts conversions within the window after its trigger, the others the period's.`,
+      sql: `SELECT u.visitor_id, u.salt, u.slot, o.goal, o.x
+  FROM decision_units u JOIN outcomes o ON o.visitor_id = u.visitor_id AND o.salt = u.salt
+  WHERE u.redecided = 0
+  UNION ALL
+  SELECT visitor_id, salt, slot, CAST(NULL AS ${t.text}) AS goal, CAST(NULL AS ${t.double}) AS x FROM decision_units WHERE redecided = 1
+  UNION ALL
+  SELECT u.visitor_id, u.salt, u.slot, c.goal, SUM(c.val) AS x
+  FROM decision_units u
+  JOIN kept_conversions c ON c.visitor_id = u.visitor_id AND c.ts >= u.d_ts AND c.ts <= u.d_ts + ${windowMs}
+  WHERE u.redecided = 1
+  GROUP BY u.visitor_id, u.salt, u.slot, c.goal`,
+    },
+    {
       name: 'unit_flags',
       note: 'The trust flags of each first exposure: those for its slot, and those without a slot (two joins, so both are hash joins).',
       sql: `SELECT DISTINCT visitor_id, salt, slot, arm, experience, kind FROM (
@@ -282,6 +337,7 @@ export function aggregationQuery(options: AggregationQueryOptions): string {
         ['invalid', 'i.lines - i.exposures - i.conversions - i.trust'],
         ['duplicates', 'e.duplicates + c.duplicates'],
         ['later_exposures', 'e.later'],
+        ['redecided', 'e.redecided'],
         ['conversions_capped', 'c.capped'],
         ['visitors_without_exposure', 'u.visitors'],
       ] as const
@@ -304,6 +360,9 @@ export function aggregationQuery(options: AggregationQueryOptions): string {
   FROM first_exposures GROUP BY salt, slot, config_version`,
     `SELECT ${row(d, { section: "'cell'", salt: 'p.salt', slot: 'p.slot', arm: 'p.arm', experience: 'p.experience', counterfactual: 'p.counterfactual', ...outcomeValues })}
   FROM first_exposures p ${joinOutcomes} GROUP BY p.salt, p.slot, p.arm, p.experience, p.counterfactual, o.goal`,
+    `SELECT ${row(d, { section: "'decision'", salt: 'p.salt', slot: 'p.slot', arm: 'p.arm', experience: 'p.experience', counterfactual: 'p.counterfactual', ...outcomeValues })}
+  FROM decision_units p JOIN decision_outcomes o ON o.visitor_id = p.visitor_id AND o.salt = p.salt AND o.slot = p.slot
+  GROUP BY p.salt, p.slot, p.arm, p.experience, p.counterfactual, o.goal`,
     `SELECT ${row(d, {
       section: "'ope'",
       salt: 'p.salt',
@@ -321,10 +380,10 @@ export function aggregationQuery(options: AggregationQueryOptions): string {
       goal: 'o.goal',
       n: 'COUNT(*)',
     })}
-  FROM first_exposures p
+  FROM decision_units p
   JOIN visitor_periods v ON v.visitor_id = p.visitor_id AND v.salt = p.salt
   LEFT JOIN answers a ON a.visitor_id = p.visitor_id
-  ${joinOutcomes}
+  JOIN decision_outcomes o ON o.visitor_id = p.visitor_id AND o.salt = p.salt AND o.slot = p.slot
   GROUP BY p.salt, p.slot, v.fold, a.answer, p.aud_key, p.elig_key, p.arm, p.experience, p.counterfactual, p.config_version, p.propensity, o.goal`,
     `SELECT ${row(d, { section: "'trust'", name: "'visitors'", salt: 'salt', slot: 'slot', arm: 'arm', experience: 'experience', n: 'COUNT(*)' })}
   FROM first_exposures GROUP BY salt, slot, arm, experience`,

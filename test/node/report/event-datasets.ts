@@ -51,7 +51,14 @@ export function dataset(seed: number): Dataset {
 
   const out: LooseEvent[] = [];
   const exposuresOf = new Map<string, LooseEvent[]>();
+  // Some visitors match no audience at first: targeting had nothing to show them.
+  const unmatched = new Map<string, boolean>();
   for (const e of base) {
+    if (e.type === 'exposure') {
+      const v = String(e.visitorId);
+      if (!unmatched.has(v)) unmatched.set(v, chance(0.2));
+      if (unmatched.get(v) === true) Object.assign(e, { counterfactual: 'baseline', audiences: [], ...(e.arm === 'targeted' ? { experience: 'baseline' } : {}) });
+    }
     out.push(e);
     if (e.type === 'exposure') exposuresOf.set(String(e.visitorId), [...(exposuresOf.get(String(e.visitorId)) ?? []), e]);
   }
@@ -69,6 +76,16 @@ export function dataset(seed: number): Dataset {
     if (chance(0.05)) {
       const tie = { ...first, id: id(), arm: pick(['control', 'explore', 'targeted', 'holdout']), experience: pick(['baseline', 'dev-hero', 'Zed', 'zed']) };
       later.push(tie, { ...tie, id: id() });
+    }
+    // Decided again when the visitor came to match an audience: a later exposure whose counterfactual is an
+    // experience (sometimes two, sometimes re-sent), after a first exposure that had nothing to show.
+    for (const e of exposures) {
+      if (e.counterfactual !== 'baseline' || !chance(0.3)) continue;
+      const audience = pick(['developers', 'managers', 'ops']);
+      const again = { ...e, id: id(), ts: Number(e.ts) + Math.floor(random() * 4 * DAY), arm: pick(['targeted', 'control', 'explore']), experience: pick(['baseline', `${String(e.slot)}-x`]), counterfactual: `${String(e.slot)}-x`, audiences: [audience], propensity: pick([0.8, 0.1]) };
+      later.push(again);
+      if (chance(0.3)) later.push({ ...again, id: id() });
+      if (chance(0.3)) later.push({ ...again, id: id(), ts: Number(again.ts) + DAY, counterfactual: `${String(e.slot)}-y` });
     }
     // GPC: the same visitor's exposure elsewhere logged with gpc and no audiences.
     if (chance(0.05)) later.push({ ...first, id: id(), slot: 'Z-gpc', gpc: true, audiences: [], tier: 'low' });
