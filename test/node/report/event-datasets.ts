@@ -85,7 +85,7 @@ export function dataset(seed: number): Dataset {
       const again = { ...e, id: id(), ts: Number(e.ts) + Math.floor(random() * 4 * DAY), arm: pick(['targeted', 'control', 'explore']), experience: pick(['baseline', `${String(e.slot)}-x`]), counterfactual: `${String(e.slot)}-x`, audiences: [audience], propensity: pick([0.8, 0.1]) };
       later.push(again);
       if (chance(0.3)) later.push({ ...again, id: id() });
-      if (chance(0.3)) later.push({ ...again, id: id(), ts: Number(again.ts) + DAY, counterfactual: `${String(e.slot)}-y` });
+      if (chance(0.3)) later.push({ ...again, id: id(), ts: again.ts + DAY, counterfactual: `${String(e.slot)}-y` });
     }
     // GPC: the same visitor's exposure elsewhere logged with gpc and no audiences.
     if (chance(0.05)) later.push({ ...first, id: id(), slot: 'Z-gpc', gpc: true, audiences: [], tier: 'low' });
