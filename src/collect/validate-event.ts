@@ -3,7 +3,7 @@ import type { CandorEvent } from '../core/types.js';
 /** A JSON Schema property rule, in the subset the Candor events schema uses. */
 export interface FieldRule {
   type?: 'string' | 'integer' | 'number' | 'boolean' | 'array';
-  const?: string | number;
+  const?: string | number | boolean;
   enum?: readonly string[];
   minLength?: number;
   maxLength?: number;
@@ -63,6 +63,7 @@ export const EVENT_RULES: Readonly<Record<CandorEvent['type'], EventRules>> = {
       configVersion: name,
       key: name,
       answer: { type: 'string', maxLength: 256 },
+      forced: { const: true },
     },
   },
 };

@@ -462,6 +462,8 @@ export function createAggregator(options: AggregateOptions = {}): Aggregator {
   function addTrust(e: Record<string, unknown>, visitorId: string, ts: number): boolean {
     const { kind, slot, key, answer } = e;
     if (slot !== undefined && !isStr(slot)) return false;
+    // A prompt forced by ?candor-ask is not part of the random sample Q4 relies on: counted as read, left out.
+    if (e.forced === true && (kind === 'ask_answered' || kind === 'ask_dismissed')) return true;
     if (kind === 'ask_answered') {
       if (!isStr(key) || !isStr(answer)) return false;
       const v = visitorIndex(visitorId);
