@@ -1,10 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CandorEvent } from '../core/types.js';
 import { openEventLog, type EventLog, type StartupReport } from './event-log.js';
-import { nestedDeeperThan } from './json-depth.js';
-import { readBody, type BodyBudget } from './read-body.js';
+import { bodyShape } from './body-shape.js';
+import { readBody, type Body, type BodyBudget } from './read-body.js';
 import { createSeenIds } from './seen-ids.js';
-import { eventLine, validateEvent } from './validate-event.js';
+import { eventLine, inFieldOrder, validateEvent } from './validate-event.js';
 
 export type { StartupReport } from './event-log.js';
 
@@ -30,7 +30,7 @@ export interface CollectorLimits {
   maxDepth: number;
   /** A body must arrive within this many milliseconds of the headers (408 beyond). */
   bodyTimeoutMs: number;
-  /** Bytes of all bodies being received at once (503 for the body that would pass it). */
+  /** Bytes of all bodies being received or waiting for the disk (503 for the body that would pass it). */
   maxPendingBytes: number;
   /** An event's `ts` may be at most this many days before the collector's clock … */
   maxAgeDays: number;
@@ -92,6 +92,7 @@ export interface Collector {
 }
 
 const DAY_MS = 86_400_000;
+const NEWLINE = Buffer.from('\n');
 /** Most bytes written (and synced) at once when many batches wait. */
 const MAX_GROUP_BYTES = 8 << 20;
 
@@ -99,7 +100,8 @@ const MAX_GROUP_BYTES = 8 << 20;
 interface Valid {
   id: string;
   ts: number;
-  line: string;
+  /** The line without its newline: the bytes it came in, or JSON.stringify's. */
+  line: Buffer;
 }
 
 /** A batch waiting for the writer, and what became of it. */
@@ -184,7 +186,7 @@ export function createCollector(options: CollectorOptions): Collector {
         const group = queue.splice(0, n);
         seen.forgetBefore(now() - maxAgeMs);
         const inGroup = new Set<string>();
-        const lines: string[] = [];
+        const lines: Buffer[] = [];
         const stored: Valid[] = [];
         for (const batch of group) {
           for (const event of batch.events) {
@@ -192,7 +194,7 @@ export function createCollector(options: CollectorOptions): Collector {
             if (inGroup.has(key) || seen.has(event.id, event.ts)) batch.duplicates++;
             else {
               inGroup.add(key);
-              lines.push(event.line);
+              lines.push(event.line, NEWLINE);
               stored.push(event);
               batch.accepted++;
             }
@@ -202,7 +204,7 @@ export function createCollector(options: CollectorOptions): Collector {
         try {
           if (lines.length) {
             if (!eventLog) throw new Error(openProblem ?? 'not open');
-            await eventLog.append(Buffer.from(lines.join('')));
+            await eventLog.append(Buffer.concat(lines));
           }
         } catch (error) {
           ok = false;
@@ -219,7 +221,7 @@ export function createCollector(options: CollectorOptions): Collector {
 
   const store = (events: Valid[]): Promise<Pending | undefined> =>
     new Promise((resolve) => {
-      const batch: Pending = { events, bytes: events.reduce((n, e) => n + e.line.length, 0), accepted: 0, duplicates: 0, done: (ok) => resolve(ok ? batch : undefined) };
+      const batch: Pending = { events, bytes: events.reduce((n, e) => n + e.line.length + 1, 0), accepted: 0, duplicates: 0, done: (ok) => resolve(ok ? batch : undefined) };
       queue.push(batch);
       if (!writing) void drain();
     });
@@ -233,6 +235,14 @@ export function createCollector(options: CollectorOptions): Collector {
 
   async function post(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = await readBody(req, { maxBytes: limits.maxBodyBytes, timeoutMs: limits.bodyTimeoutMs }, budget);
+    try {
+      await answerBody(req, res, body);
+    } finally {
+      if (body.ok) body.release(); // its bytes count until its events are on disk
+    }
+  }
+
+  async function answerBody(req: IncomingMessage, res: ServerResponse, body: Body): Promise<void> {
     if (!body.ok) {
       if (!body.status) {
         req.socket.destroy(); // the client is gone
@@ -249,7 +259,8 @@ export function createCollector(options: CollectorOptions): Collector {
       });
       return;
     }
-    if (nestedDeeperThan(body.bytes, limits.maxDepth)) {
+    const shape = bodyShape(body.bytes, limits.maxDepth);
+    if (shape.tooDeep) {
       answer(res, 400, [`body: nested deeper than ${limits.maxDepth} levels; send one Candor event or a JSON array of them`]); return;
     }
     let parsed: unknown;
@@ -268,7 +279,9 @@ export function createCollector(options: CollectorOptions): Collector {
     const result: BatchResult = { accepted: 0, duplicates: 0, invalid: 0, problems: [] };
     const valid: Valid[] = [];
     const clock = now();
+    let rawAt = 0;
     batch.forEach((event, i) => {
+      while ((shape.elements[rawAt]?.index ?? Infinity) < i) rawAt++;
       const where = Array.isArray(parsed) ? `body[${i}]` : 'body';
       let problems = validateEvent(event, where);
       if (!problems.length) {
@@ -285,7 +298,10 @@ export function createCollector(options: CollectorOptions): Collector {
         return;
       }
       const e = event as CandorEvent;
-      valid.push({ id: e.id, ts: e.ts, line: eventLine(e) });
+      // A compact event in the stored field order with no key given twice is stored as the bytes it came in.
+      const raw = shape.elements[rawAt];
+      const same = raw?.index === i && raw.compact && raw.keys === Object.keys(e).length && inFieldOrder(e);
+      valid.push({ id: e.id, ts: e.ts, line: same ? body.bytes.subarray(raw.start, raw.end) : Buffer.from(eventLine(e).slice(0, -1)) });
     });
     if (valid.length) {
       const done = await store(valid);

@@ -103,21 +103,32 @@ export async function openEventLog(options: EventLogOptions, seen: SeenIds): Pro
   let size: number;
   let liveDay: number;
   try {
-    const scan = await scanEventFile(out, seen, since);
-    add(scan);
-    size = scan.bytes;
-    if (scan.tornBytes > 0) {
-      size -= scan.tornBytes;
-      await file.truncate(size);
-      report.cutBytes = scan.tornBytes;
-      options.log(`cut ${scan.tornBytes} bytes from the end of ${out}: a line whose write was interrupted (it was never acknowledged, so its sender retries it).`);
+    const files = [out];
+    for (const path of await finishedFiles(out)) if ((await stat(path)).mtimeMs >= since - slackMs) files.push(path);
+    report.files = files.length;
+    // Two passes: the first counts the ids of each day (and finds a torn last line), so that the second puts them in
+    // tables allocated once at their size.
+    const perDay = new Map<number, number>();
+    const count = (_id: unknown, ts: number): void => {
+      const day = Math.floor(ts / DAY_MS);
+      perDay.set(day, (perDay.get(day) ?? 0) + 1);
+    };
+    const counter = { add: count, addAscii: (_b: Uint8Array, _s: number, _e: number, ts: number) => { count(undefined, ts); } };
+    for (const path of files) {
+      const counted = await scanEventFile(path, counter, since);
+      if (path !== out || counted.tornBytes === 0) continue;
+      await file.truncate(counted.bytes - counted.tornBytes);
+      report.cutBytes = counted.tornBytes;
+      options.log(`cut ${counted.tornBytes} bytes from the end of ${out}: a line whose write was interrupted (it was never acknowledged, so its sender retries it).`);
+    }
+    for (const [day, ids] of perDay) seen.reserve(day * DAY_MS, ids);
+    size = 0;
+    for (const path of files) {
+      const scan = await scanEventFile(path, seen, since);
+      add(scan);
+      if (path === out) size = scan.bytes;
     }
     liveDay = Math.floor((size > 0 ? (await file.stat()).mtimeMs : now()) / DAY_MS);
-    for (const path of await finishedFiles(out)) {
-      if ((await stat(path)).mtimeMs < since - slackMs) continue;
-      report.files++;
-      add(await scanEventFile(path, seen, since));
-    }
   } catch (error) {
     await file.close();
     throw new Error(`cannot read back ${out}: ${(error as Error).message}`, { cause: error });

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 
-/** Memory shared by every body being received at once. */
+/** Memory shared by every body being received, or held until its events are written. */
 export interface BodyBudget {
   /** Bytes held now. */
   used: number;
@@ -10,14 +10,16 @@ export interface BodyBudget {
 
 /** A request body, or why there is none. */
 export type Body =
-  | { ok: true; bytes: Buffer }
+  /** `release()` gives its bytes back to the budget: call it once the body is no longer needed. */
+  | { ok: true; bytes: Buffer; release: () => void }
   /** `status` 0: the client went away (nobody to answer). */
   | { ok: false; status: 0 | 408 | 413 | 503; error: string };
 
 /**
  * Reads a request body within limits, and never rejects: a client that disconnects mid-body, a body larger than
  * `maxBytes` (by its Content-Length or as it arrives), one slower than `timeoutMs`, and one that would take the
- * shared `budget` past its maximum all resolve to `{ ok: false }` with the status to answer.
+ * shared `budget` past its maximum all resolve to `{ ok: false }` with the status to answer. A body read whole
+ * keeps its bytes in the budget until its `release()`.
  * @example const body = await readBody(req, { maxBytes: 1 << 20, timeoutMs: 10_000 }, { used: 0, max: 64 << 20 });
  */
 export function readBody(req: IncomingMessage, limits: { maxBytes: number; timeoutMs: number }, budget: BodyBudget): Promise<Body> {
@@ -27,12 +29,15 @@ export function readBody(req: IncomingMessage, limits: { maxBytes: number; timeo
     let size = 0;
     let held = 0;
     let settled = false;
+    const release = (): void => {
+      budget.used -= held;
+      held = 0;
+    };
     const finish = (body: Body): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      budget.used -= held;
-      held = 0;
+      if (!body.ok) release();
       req.off('data', onData);
       req.off('end', onEnd);
       req.off('error', onGone);
@@ -52,7 +57,7 @@ export function readBody(req: IncomingMessage, limits: { maxBytes: number; timeo
       held += chunk.length;
       chunks.push(chunk);
     };
-    const onEnd = (): void => finish({ ok: true, bytes: Buffer.concat(chunks, size) });
+    const onEnd = (): void => finish({ ok: true, bytes: Buffer.concat(chunks, size), release });
     const onGone = (): void => finish({ ok: false, status: 0, error: 'client disconnected' });
     const onClose = (): void => {
       if (!req.complete) onGone();
@@ -64,7 +69,7 @@ export function readBody(req: IncomingMessage, limits: { maxBytes: number; timeo
 
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > maxBytes) { finish(tooLarge()); return; }
-    if (req.readableEnded) { finish({ ok: true, bytes: Buffer.alloc(0) }); return; } // read by someone else: nothing left
+    if (req.readableEnded) { finish({ ok: true, bytes: Buffer.alloc(0), release }); return; } // read by someone else: nothing left
     req.on('data', onData);
     req.on('end', onEnd);
     req.on('error', onGone);

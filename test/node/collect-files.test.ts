@@ -36,6 +36,21 @@ describe('seen ids', () => {
     expect(bytes / ids).toBeLessThan(13);
   });
 
+  it('reserves room for a day at once (start-up): about 9 bytes an id, the same answers, and it still grows past it', () => {
+    const seen = createSeenIds(11);
+    const ts = Date.UTC(2026, 11, 1, 12);
+    seen.reserve(ts, 200_000);
+    const reserved = seen.size().bytes;
+    for (let i = 0; i < 200_000; i++) seen.add(hex(i), ts);
+    expect(seen.size().bytes).toBe(reserved); // nothing grew
+    expect(reserved / 200_000).toBeLessThan(9.6);
+    for (let i = 200_000; i < 260_000; i++) seen.add(hex(i), ts); // more than reserved
+    let found = 0;
+    for (let i = 0; i < 260_000; i++) if (seen.has(hex(i), ts)) found++;
+    expect([found, seen.size().ids]).toEqual([260_000, 260_000]);
+    expect(seen.has(hex(1, 'b'), ts)).toBe(false);
+  });
+
   it('keeps ids per UTC day of ts: another day is another id, and a day before the window is dropped whole', () => {
     const seen = createSeenIds(1);
     const day1 = Date.UTC(2026, 10, 1, 23, 59);

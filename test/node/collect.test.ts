@@ -53,6 +53,34 @@ describe('createCollector over http', () => {
     expect(collector.stats()).toEqual({ accepted: 5, duplicates: 0, invalid: 0 });
   });
 
+  it('stores each event on one line in the SDK\'s field order, whatever order it came in', async () => {
+    const out = await tmpFile();
+    const { collector, post } = await start(out);
+    const e = exposure();
+    const reversed = Object.fromEntries(Object.entries(e).reverse());
+    const pretty = JSON.stringify([reversed, e], null, 2);
+    expect((await post(pretty)).status).toBe(204);
+    expect((await post([{ ...conversion(), id: e.id, ts: e.ts }])).status).toBe(204); // same id and day: a duplicate
+    await collector.close();
+    const text = await readFile(out, 'utf8');
+    expect(text).toBe(`${JSON.stringify(e)}\n`);
+    expect(collector.stats()).toEqual({ accepted: 1, duplicates: 2, invalid: 0 });
+  });
+
+  it('stores a compact event as the bytes it came in, and never a key given twice', async () => {
+    const out = await tmpFile();
+    const { collector, post } = await start(out);
+    const [a, b] = [exposure(), exposure()];
+    const escaped = JSON.stringify(a).replace('"experience":"health"', '"experience":"h\\u0065alth"');
+    const twice = JSON.stringify(b).replace('"slot":"hero"', '"slot":"other","slot":"hero"');
+    expect((await post(`[${escaped},${twice}]`)).status).toBe(204);
+    await collector.close();
+    const [first, second] = (await readFile(out, 'utf8')).split('\n');
+    expect(first).toBe(escaped); // as sent
+    expect(JSON.parse(first ?? '')).toEqual(a);
+    expect(second).toBe(JSON.stringify(b)); // re-written: a reader taking the first "slot" would see "other"
+  });
+
   it('drops duplicate ids, within a run and across restarts (seeded from the file)', async () => {
     const out = await tmpFile();
     const batch = [exposure(), exposure()];
