@@ -178,7 +178,8 @@ export async function run(args: string[], io: ReportRunIo = {}): Promise<number>
       if (progress) err(`candor report: ${aggregate.input.lines.toLocaleString('en-US')} lines aggregated by ${result.engine === 'duckdb' ? 'DuckDB' : 'the streaming reader'} in ${((Date.now() - started) / 1000).toFixed(1)} s${result.note ? ` (${result.note})` : ''}\n`);
     }
   } catch (error) {
-    err(`candor report: cannot read ${aggregateFile ?? positionals.join(' ')}: ${(error as Error).message}\n`);
+    const { message, code } = error as Error & { code?: unknown };
+    err(code === 'CANDOR_INPUT' ? `candor report: ${aggregateFile !== undefined ? `--aggregate ${aggregateFile} ` : ''}${message}\n` : `candor report: cannot read ${aggregateFile ?? positionals.join(' ')}: ${message}\n`);
     return 1;
   }
   if (aggregateFile === undefined) {

@@ -23,6 +23,11 @@ export interface SeenIds {
   /** {@link add} for an id given as ASCII bytes (`buf[start..end)`, no escapes), as read back from a file. */
   addAscii(buf: Uint8Array, start: number, end: number, ts: number): void;
   /**
+   * {@link addAscii} without looking the id up first, for start-up, where the files hold each id once: it saves a
+   * memory access per id. An id given twice takes two slots until its table is next rebuilt, and is found all the same.
+   */
+  loadAscii(buf: Uint8Array, start: number, end: number, ts: number): void;
+  /**
    * Makes room at once for `count` more ids on the day of `ts`: start-up counts the ids of each day first, so that
    * their tables are allocated once at their size instead of growing (and leaving freed memory behind) step by step.
    */
@@ -117,13 +122,17 @@ function place(s: Shard, lo: number, hi: number): [number, number] | undefined {
   return [lo, hi];
 }
 
-/** A copy of a shard with at least `buckets` buckets (more if they do not all fit), and optionally one more fingerprint. */
+/** A copy of a shard with at least `buckets` buckets (more if they do not all fit), and optionally one more fingerprint; each fingerprint once. */
 function rebuild(s: Shard, buckets: number, extra?: [number, number]): Shard {
+  const copy = (to: Shard, lo: number, hi: number): boolean => {
+    const i = first(to.buckets, lo);
+    return find(to, i, lo, hi) || find(to, alt(to.buckets, i, hi), lo, hi) || place(to, lo, hi) === undefined;
+  };
   for (; ; buckets = Math.ceil(buckets * GROWTH)) {
     const bigger = newShard(buckets);
-    let ok = extra === undefined || place(bigger, extra[0], extra[1]) === undefined;
+    let ok = extra === undefined || copy(bigger, extra[0], extra[1]);
     const t = s.table;
-    for (let j = 0; ok && j < t.length; j += 2) if (t[j] !== 0 || t[j + 1] !== 0) ok = place(bigger, t[j] ?? 0, t[j + 1] ?? 0) === undefined;
+    for (let j = 0; ok && j < t.length; j += 2) if (t[j] !== 0 || t[j + 1] !== 0) ok = copy(bigger, t[j] ?? 0, t[j + 1] ?? 0);
     if (ok) return bigger;
   }
 }
@@ -188,11 +197,11 @@ export function createSeenIds(seed = (Math.random() * 2 ** 32) >>> 0): SeenIds {
     return find(s, i, lo, hi) || find(s, alt(s.buckets, i, hi), lo, hi);
   };
 
-  const insert = (ts: number): void => {
+  const insert = (ts: number, checked = true): void => {
     const key = Math.floor(ts / DAY_MS);
     let day = days.get(key);
     if (!day) days.set(key, (day = { shards: new Array<Shard | undefined>(SHARDS).fill(undefined), count: 0 }));
-    else if (contains(day)) return;
+    else if (checked && contains(day)) return;
     day.count++;
     const s = (day.shards[shard] ??= newShard(Math.ceil(FIRST_BUCKETS * GROWTH ** (shard / SHARDS))));
     if (s.count >= s.buckets * SLOTS * MAX_LOAD) day.shards[shard] = grow(s, lo, hi);
@@ -214,6 +223,10 @@ export function createSeenIds(seed = (Math.random() * 2 ** 32) >>> 0): SeenIds {
     addAscii(buf, start, end, ts) {
       hashAscii(buf, start, end);
       insert(ts);
+    },
+    loadAscii(buf, start, end, ts) {
+      hashAscii(buf, start, end);
+      insert(ts, false);
     },
     reserve(ts, count) {
       const key = Math.floor(ts / DAY_MS);

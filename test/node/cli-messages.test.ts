@@ -96,10 +96,10 @@ describe('candor: mistakes get one line, never a stack trace', () => {
   it('report --aggregate on a file that is not an aggregate ({}), or is a damaged one', async () => {
     const empty = join(dir, 'empty-aggregate.json');
     await writeFile(empty, '{}');
-    oneLine(await candor(['report', empty, '--aggregate']), 1, `candor report: --aggregate ${empty} is not an aggregate (no "v": 1, "goals", "input" and "periods"); write one with candor report EVENTS --aggregate-out FILE.`);
+    oneLine(await candor(['report', '--aggregate', empty]), 1, `candor report: --aggregate ${empty} is neither an aggregate (no "v": 1 and "periods") nor rows of the aggregation query; write one with candor report EVENTS --aggregate-out FILE, or save the rows of candor report --sql DIALECT.`);
     const damaged = join(dir, 'damaged-aggregate.json');
     await writeFile(damaged, JSON.stringify({ v: 1, windowDays: 7, goals: ['signup'], input: { events: {} }, periods: [{ salt: 'x', slots: [{}] }] }));
-    oneLine(await candor(['report', damaged, '--aggregate']), 1, new RegExp(`^candor report: --aggregate ${damaged} is not an aggregate this version can read \\(.+\\); write one with`));
+    oneLine(await candor(['report', '--aggregate', damaged]), 1, new RegExp(`^candor report: --aggregate ${damaged} is not an aggregate this version can read \\(.+\\); write one with`));
   });
 
   it('a config with slots: { hero: null }: check says where and how to fix it; report --config does not print a stack trace', async () => {
@@ -156,7 +156,7 @@ describe('candor: mistakes get one line, never a stack trace', () => {
     oneLine(
       await candor(['report', config]),
       1,
-      new RegExp(`^candor report: no line of ${config} is a Candor event \\(\\d+ lines, none valid\\); point it at the NDJSON that candor collect or your sink wrote, or add --aggregate for an aggregate file\\.$`),
+      new RegExp(`^candor report: no line of ${config} is a Candor event \\(\\d+ lines, none valid\\); point it at the NDJSON that candor collect or your sink wrote, or use --aggregate FILE for an aggregate\\.$`),
     );
     const empty = join(dir, 'empty.ndjson');
     await writeFile(empty, '');
@@ -166,7 +166,7 @@ describe('candor: mistakes get one line, never a stack trace', () => {
   it('report on a missing file, an empty directory or a glob that matches nothing', async () => {
     oneLine(await candor(['report', '/nonexistent/events.ndjson']), 1, /^candor report: cannot read \/nonexistent\/events\.ndjson: ENOENT/);
     const nothing = await mkdtemp(join(tmpdir(), 'candor-nothing-'));
-    oneLine(await candor(['report', nothing]), 1, `candor report: ${nothing}: a directory with no .ndjson, .jsonl (or .gz) files; name the events file instead.`);
+    oneLine(await candor(['report', nothing]), 1, `candor report: ${nothing}: a directory with no event files (.ndjson, .jsonl, .json, optionally .gz, or .parquet); name the events file instead.`);
     oneLine(await candor(['report', join(nothing, 'events*.ndjson')]), 1, `candor report: ${join(nothing, 'events*.ndjson')}: no file matches; check the pattern (only * and ? in the last part).`);
   });
 

@@ -66,6 +66,16 @@ describe('seen ids', () => {
     expect(seen.size()).toMatchObject({ ids: 1, days: 1 });
   });
 
+  it('loads an id given many times at start-up (a file copied twice) without getting stuck, and finds it once', () => {
+    const seen = createSeenIds(13);
+    const ts = Date.UTC(2026, 11, 1);
+    const id = Buffer.from('0123456789abcdef0123456789abcdef');
+    for (let k = 0; k < 50; k++) seen.loadAscii(id, 0, 32, ts); // more copies than the 8 slots of its two buckets
+    for (let i = 0; i < 5000; i++) seen.add(hex(i), ts); // the shard grows: its rebuild keeps one copy
+    expect(seen.has(id.toString(), ts)).toBe(true);
+    expect(seen.has(hex(4999), ts)).toBe(true);
+  });
+
   it('finds an id read back as bytes from a file as the same id received as a string', () => {
     const seen = createSeenIds(3);
     const bytes = Buffer.from('xx"id":"5f0c9a3e1b7d42c8a6e0f19b3d2c7a41"');

@@ -19,8 +19,8 @@ afterEach(async () => {
 });
 
 /** A collector behind a real http server on 127.0.0.1. */
-async function start(out: string) {
-  const collector = createCollector({ out, log: () => undefined });
+async function start(out: string, log: (line: string) => void = () => undefined) {
+  const collector = createCollector({ out, log });
   const server = createServer((req, res) => {
     void collector.handle(req, res).then((handled) => {
       if (!handled) res.writeHead(404).end();
@@ -140,8 +140,10 @@ describe('createCollector over http', () => {
     const out = await tmpFile();
     const old = exposure();
     await writeFile(out, JSON.stringify(old) + '\n{"id":"tor');
-    const { collector, post } = await start(out);
+    const logged: string[] = [];
+    const { collector, post } = await start(out, (line) => logged.push(line));
     expect(await collector.ready()).toMatchObject({ cutBytes: 10, ids: 1 });
+    expect(logged).toEqual([`cut 10 bytes from the end of ${out}: a line whose write was interrupted (it was never acknowledged, so its sender retries it).`]);
     await post([old]);
     expect(collector.stats().duplicates).toBe(1);
     const fresh = exposure();
