@@ -108,7 +108,7 @@ goals AS (
 ),
 -- 4. Trust events.
 trust AS (
-  SELECT visitor_id, ts, kind, slot, key, answer FROM candor_events WHERE (type = 'trust' AND visitor_id IS NOT NULL AND visitor_id <> '' AND ts IS NOT NULL AND (isfinite(ts))
+  SELECT visitor_id, ts, kind, slot, key, answer, forced FROM candor_events WHERE (type = 'trust' AND visitor_id IS NOT NULL AND visitor_id <> '' AND ts IS NOT NULL AND (isfinite(ts))
     AND (kind IN ('explanation_opened', 'show_standard', 'personalize_again', 'forget', 'ask_dismissed') OR (kind = 'ask_answered' AND key IS NOT NULL AND answer IS NOT NULL)))
 ),
 -- Visitors with conversions or trust events but no exposure cannot be analysed.
@@ -121,12 +121,12 @@ unexposed AS (
     GROUP BY visitor_id) v
   WHERE exposed = 0
 ),
--- A visitor's declared answer: their earliest ask_answered (at the same millisecond, the smallest key=answer).
+-- A visitor's declared answer: their earliest ask_answered (at the same millisecond, the smallest key=answer), leaving out answers to a prompt forced by ?candor-ask (not part of the random sample).
 answers AS (
   SELECT visitor_id, answer FROM (
     SELECT visitor_id, key || '=' || answer AS answer,
       ROW_NUMBER() OVER (PARTITION BY visitor_id ORDER BY ts, key || '=' || answer) AS pos
-    FROM trust WHERE kind = 'ask_answered') a
+    FROM trust WHERE kind = 'ask_answered' AND COALESCE(forced, FALSE) = FALSE) a
   WHERE pos = 1
 ),
 -- Trust actions are visitor flags per slot; one without a slot counts for every slot.

@@ -12,6 +12,8 @@ import { aggregateFromRows } from '../report/sql/aggregate-from-rows.js';
 import { aggregationQuery } from '../report/sql/aggregation-query.js';
 import { DIALECTS, type DialectName } from '../report/sql/dialects.js';
 import { parseAggregateFile } from '../report/sql/parse-results.js';
+import { argumentProblem } from './argument-problem.js';
+import { outputProblem, writeProblem } from './output-path.js';
 
 const USAGE = `Usage: candor report <events…> [options]
        candor report --aggregate <aggregate.json | results.csv | results.json> [options]
@@ -43,6 +45,25 @@ Options:
   --parquet-out FILE    write the events as one Parquet file of the flat event table (needs DuckDB), and exit
   --progress            print progress on stderr (default: only when stderr is a terminal)`;
 
+const OPTIONS = {
+  config: { type: 'string' },
+  html: { type: 'string' },
+  json: { type: 'boolean' },
+  'window-days': { type: 'string' },
+  goal: { type: 'string' },
+  planned: { type: 'string' },
+  'min-effect': { type: 'string' },
+  'aggregate-out': { type: 'string' },
+  aggregate: { type: 'string' },
+  engine: { type: 'string' },
+  sql: { type: 'string' },
+  table: { type: 'string' },
+  'parquet-out': { type: 'string' },
+  progress: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+const OPTION_NAMES = Object.keys(OPTIONS);
+
 /** Where `candor report` writes (tests pass their own). */
 export interface ReportRunIo {
   stdout?: (text: string) => void;
@@ -67,29 +88,9 @@ export async function run(args: string[], io: ReportRunIo = {}): Promise<number>
   const err = io.stderr ?? ((t: string) => void process.stderr.write(t));
   let parsed;
   try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        config: { type: 'string' },
-        html: { type: 'string' },
-        json: { type: 'boolean' },
-        'window-days': { type: 'string' },
-        goal: { type: 'string' },
-        planned: { type: 'string' },
-        'min-effect': { type: 'string' },
-        'aggregate-out': { type: 'string' },
-        aggregate: { type: 'string' },
-        engine: { type: 'string' },
-        sql: { type: 'string' },
-        table: { type: 'string' },
-        'parquet-out': { type: 'string' },
-        progress: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
+    parsed = parseArgs({ args, allowPositionals: true, options: OPTIONS });
   } catch (error) {
-    err(`candor report: ${(error as Error).message}\n\n${USAGE}\n`);
+    err(`candor report: ${argumentProblem(error, OPTION_NAMES)}\n\n${USAGE}\n`);
     return 2;
   }
   const { values, positionals } = parsed;
@@ -124,6 +125,13 @@ export async function run(args: string[], io: ReportRunIo = {}): Promise<number>
     const problem = aggregateFile === undefined ? 'give the events (files, directories or globs; "-" for stdin), or --aggregate FILE.' : '--aggregate FILE replaces the events: give no events as well.';
     err(`candor report: ${problem}\n\n${USAGE}\n`);
     return 2;
+  }
+  for (const [option, path] of [['--html', values.html], ['--aggregate-out', values['aggregate-out']], ['--parquet-out', values['parquet-out']]] as const) {
+    const problem = path === undefined ? undefined : await outputProblem(option, path);
+    if (problem) {
+      err(`candor report: ${problem}\n`);
+      return 2;
+    }
   }
   if (values['parquet-out'] !== undefined) {
     try {
@@ -170,13 +178,45 @@ export async function run(args: string[], io: ReportRunIo = {}): Promise<number>
       if (progress) err(`candor report: ${aggregate.input.lines.toLocaleString('en-US')} lines aggregated by ${result.engine === 'duckdb' ? 'DuckDB' : 'the streaming reader'} in ${((Date.now() - started) / 1000).toFixed(1)} s${result.note ? ` (${result.note})` : ''}\n`);
     }
   } catch (error) {
-    err(`candor report: cannot read ${aggregateFile ?? positionals.join(' ')}: ${(error as Error).message}\n`);
+    const { message, code } = error as Error & { code?: unknown };
+    err(code === 'CANDOR_INPUT' ? `candor report: ${aggregateFile !== undefined ? `--aggregate ${aggregateFile} ` : ''}${message}\n` : `candor report: cannot read ${aggregateFile ?? positionals.join(' ')}: ${message}\n`);
     return 1;
   }
-  if (values['aggregate-out'] !== undefined) await writeFile(values['aggregate-out'], JSON.stringify(aggregate));
-  const report = analyze(aggregate, { config, nStar, minEffect, goal: values.goal });
+  if (aggregateFile === undefined) {
+    const { lines, events } = aggregate.input;
+    const inputName = positionals.join(' ');
+    if (events.exposure + events.conversion + events.trust === 0) {
+      err(
+        lines === 0
+          ? `candor report: ${inputName} holds no events (it is empty); point it at the NDJSON that candor collect or your sink wrote.\n`
+          : `candor report: no line of ${inputName} is a Candor event (${lines} line${lines == 1 ? '' : 's'}, none valid); point it at the NDJSON that candor collect or your sink wrote, or use --aggregate FILE for an aggregate.\n`,
+      );
+      return 1;
+    }
+  }
+  if (values['aggregate-out'] !== undefined) {
+    try {
+      await writeFile(values['aggregate-out'], JSON.stringify(aggregate));
+    } catch (error) {
+      err(`candor report: cannot write --aggregate-out ${values['aggregate-out']}: ${writeProblem(values['aggregate-out'], error)}.\n`);
+      return 1;
+    }
+  }
+  let report;
+  try {
+    report = analyze(aggregate, { config, nStar, minEffect, goal: values.goal });
+  } catch (error) {
+    if (aggregateFile === undefined) throw error; // events always make a valid aggregate: this is a bug
+    err(`candor report: --aggregate ${aggregateFile} is not an aggregate this version can read (${(error as Error).message}); write one with candor report EVENTS --aggregate-out FILE.\n`);
+    return 1;
+  }
   if (values.html !== undefined) {
-    await writeFile(values.html, renderHtml(report));
+    try {
+      await writeFile(values.html, renderHtml(report));
+    } catch (error) {
+      err(`candor report: cannot write --html ${values.html}: ${writeProblem(values.html, error)}.\n`);
+      return 1;
+    }
     if (!values.json) err(`candor report: HTML report written to ${values.html}\n`);
   }
   out(values.json ? renderJson(report) : renderText(report));

@@ -462,9 +462,13 @@ export function createAggregator(options: AggregateOptions = {}): Aggregator {
   function addTrust(e: Record<string, unknown>, visitorId: string, ts: number): boolean {
     const { kind, slot, key, answer } = e;
     if (slot !== undefined && !isStr(slot)) return false;
+    // A prompt forced by ?candor-ask is not part of the random sample Q4 relies on: its answer or dismissal is read
+    // (a valid event of a known visitor) but left out.
+    const forced = e.forced === true;
     if (kind === 'ask_answered') {
       if (!isStr(key) || !isStr(answer)) return false;
       const v = visitorIndex(visitorId);
+      if (forced) return true;
       const declared = key + '=' + answer;
       const held = vAnswer[v]!;
       if (held === -1 || ts < vAnswerTs[v]! || (ts === vAnswerTs[v] && declared < strings.answer.list[held]!)) {
@@ -476,6 +480,7 @@ export function createAggregator(options: AggregateOptions = {}): Aggregator {
     const k = TRUST_INDEX.get(kind);
     if (k === undefined) return false;
     const v = visitorIndex(visitorId);
+    if (forced && kind === 'ask_dismissed') return true;
     const s = slot === undefined ? -1 : intern(strings.slot, slot);
     for (let r = vTrust[v]!; r >= 0; r = trNext[r]!) if (trKind[r] === k && trSlot[r] === s) return true;
     const r = nTr++;

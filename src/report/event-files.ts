@@ -44,25 +44,27 @@ function globRegExp(pattern: string): RegExp {
  * @example await resolveEventFiles(['events/']) // { files: ['events/2026-01-05.ndjson.gz', …], format: 'ndjson' }
  */
 export async function resolveEventFiles(inputs: readonly string[]): Promise<EventFiles> {
+  /** A mistake in the arguments, said in full (the CLI prints it as is, without "cannot read"). */
+  const mistake = (message: string): Error => Object.assign(new Error(message), { code: 'CANDOR_INPUT' });
   const files: string[] = [];
   for (const input of inputs) {
     if (GLOB.test(basename(input))) {
       const dir = dirname(input);
-      if (GLOB.test(dir)) throw new Error(`cannot expand "${input}": wildcards only work in the file name. Let the shell expand it, or name a directory.`);
+      if (GLOB.test(dir)) throw mistake(`${input}: wildcards only work in the file name; let the shell expand the pattern, or name a directory.`);
       const re = globRegExp(basename(input));
       const names = (await readdir(dir)).filter((n) => re.test(n)).sort();
-      if (names.length === 0) throw new Error(`no file matches "${input}".`);
+      if (names.length === 0) throw mistake(`${input}: no file matches; check the pattern (only * and ? in the last part).`);
       files.push(...names.map((n) => join(dir, n)));
       continue;
     }
     const info = await stat(input); // rejects for a missing path, with the path in the message
     if (info.isDirectory()) {
       const names = (await readdir(input)).filter((n) => EVENT_FILE.test(n)).sort();
-      if (names.length === 0) throw new Error(`the directory ${input} has no event files (*.ndjson, *.jsonl, *.json, optionally .gz, or *.parquet).`);
+      if (names.length === 0) throw mistake(`${input}: a directory with no event files (.ndjson, .jsonl, .json, optionally .gz, or .parquet); name the events file instead.`);
       files.push(...names.map((n) => join(input, n)));
     } else files.push(input);
   }
   const formats = new Set(files.map(formatOf));
-  if (formats.size > 1) throw new Error('the inputs mix Parquet and NDJSON files: report on one format at a time (convert with --parquet-out).');
+  if (formats.size > 1) throw mistake('the inputs mix Parquet and NDJSON files: report on one format at a time (convert with --parquet-out).');
   return { files, format: formats.has('parquet') ? 'parquet' : 'ndjson' };
 }

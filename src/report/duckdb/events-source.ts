@@ -57,6 +57,7 @@ export const AGGREGATION_COLUMNS = [
   'kind',
   'key',
   'answer',
+  'forced',
 ] as const;
 
 const NUMBER_TYPES = "('UBIGINT', 'BIGINT', 'DOUBLE')";

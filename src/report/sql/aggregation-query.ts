@@ -239,7 +239,7 @@ export function aggregationQuery(options: AggregationQueryOptions): string {
     {
       name: 'trust',
       note: '4. Trust events.',
-      sql: `SELECT visitor_id, ts, kind, slot, key, answer FROM ${table} WHERE ${validTrust}`,
+      sql: `SELECT visitor_id, ts, kind, slot, key, answer, forced FROM ${table} WHERE ${validTrust}`,
     },
     {
       name: 'unexposed',
@@ -254,11 +254,11 @@ export function aggregationQuery(options: AggregationQueryOptions): string {
     },
     {
       name: 'answers',
-      note: `A visitor's declared answer: their earliest ask_answered (at the same millisecond, the smallest key=answer).`,
+      note: `A visitor's declared answer: their earliest ask_answered (at the same millisecond, the smallest key=answer), leaving out answers to a prompt forced by ?candor-ask (not part of the random sample).`,
       sql: `SELECT visitor_id, answer FROM (
     SELECT visitor_id, key || '=' || answer AS answer,
       ROW_NUMBER() OVER (PARTITION BY visitor_id ORDER BY ts, ${b(`key || '=' || answer`)}) AS pos
-    FROM trust WHERE kind = 'ask_answered') a
+    FROM trust WHERE kind = 'ask_answered' AND COALESCE(forced, FALSE) = FALSE) a
   WHERE pos = 1`,
     },
     {

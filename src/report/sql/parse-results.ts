@@ -93,7 +93,7 @@ export function parseAggregateFile(text: string): AggregateFileContents {
     }
     if (isObject(whole) && whole.v === 1 && Array.isArray(whole.periods)) return { aggregate: whole as unknown as Aggregate };
     if (isObject(whole) && 'section' in whole) return { rows: [whole] };
-    throw new Error('This JSON is neither an aggregate (from --aggregate-out: "v": 1 and "periods") nor rows of the aggregation query.');
+    throw Object.assign(new Error('is neither an aggregate (no "v": 1 and "periods") nor rows of the aggregation query; write one with candor report EVENTS --aggregate-out FILE, or save the rows of candor report --sql DIALECT.'), { code: 'CANDOR_INPUT' });
   }
   const rows = parseCsv(body);
   if (rows.length === 0 || !Object.keys(rows[0] ?? {}).some((k) => k.toLowerCase() === 'section')) {

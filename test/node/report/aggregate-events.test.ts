@@ -259,6 +259,19 @@ describe('aggregateEvents', () => {
     expect(hero?.ope[0]?.answer).toBe('role=developer');
   });
 
+  test('answers and dismissals of a forced prompt (?candor-ask) are left out: they are not part of the random sample', () => {
+    const trust = (visitorId: string, kind: string, extra: object = {}) => JSON.stringify({ v: 1, type: 'trust', id: id(), visitorId, ts: T0, kind, ...extra });
+    const agg = aggregateOf([
+      exposure('a'),
+      exposure('b'),
+      trust('a', 'ask_answered', { key: 'role', answer: 'manager', forced: true }),
+      trust('a', 'ask_answered', { key: 'role', answer: 'developer' }),
+      trust('b', 'ask_dismissed', { forced: true }),
+    ]);
+    expect(agg.periods[0]?.answers).toEqual([{ answer: 'role=developer', audiences: ['developers'], n: 1, conv: [] }]);
+    expect(agg.input).toMatchObject({ invalid: 0, events: { trust: 3 } });
+  });
+
   test('reads plain and gzip files to the same aggregate, which survives a JSON round trip', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'candor-agg-'));
     const lines = [exposure('a'), conversion('a', T0 + 5), exposure('b', { arm: 'control', experience: 'baseline' })].map((e) => JSON.stringify(e)).join('\n');
