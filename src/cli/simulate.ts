@@ -4,9 +4,9 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import type { Arm } from '../core/types.js';
-import { pct, pp } from '../report/format.js';
-import { SCENARIOS } from '../simulate/scenarios.js';
-import { scenarioByName, simulationEvents } from '../simulate/simulate-events.js';
+import { pct, pp, signedPct } from '../report/format.js';
+import type { JourneyTruth } from '../simulate/journey-truth.js';
+import { scenarioByName, scenarioNames, simulationEvents } from '../simulate/simulate-events.js';
 import type { SimulationTruth } from '../simulate/simulation-truth.js';
 import { argumentProblem } from './argument-problem.js';
 import { outputProblem, writeProblem } from './output-path.js';
@@ -14,7 +14,7 @@ import { outputProblem, writeProblem } from './output-path.js';
 const USAGE = `Usage: candor simulate --scenario NAME --visitors N [options] > events.ndjson
 
 Generates Candor events from a world whose truth is known, using Candor's own decide(), and prints that truth.
-Scenarios: ${Object.keys(SCENARIOS).join(', ')}.
+Scenarios: ${scenarioNames().join(', ')}.
 
 Options:
   --seed S                 same seed, same events (default 1)
@@ -54,12 +54,22 @@ export interface SimulateRunIo {
 /** The truth, for people. */
 export function truthText(t: SimulationTruth): string {
   const v = t.values;
-  return [
+  const lines = [
     `Scenario ${t.scenario}: ${t.story}`,
     `True conversion rates (signup, hero slot): everyone standard ${pct(v.baseline)}; current rules ${pct(v.currentRules)}; best single experience ${v.bestSingle.action} ${pct(v.bestSingle.value)}; best on these signals ${pct(v.bestOnSignals)}; perfect world ${pct(v.perfectWorld)}.`,
     `True lift per experience for its audience: ${t.experiences.map((e) => `${e.experience} ${pct(e.control)} → ${pct(e.treatment)} (${e.relativeLift >= 0 ? '+' : ''}${(e.relativeLift * 100).toFixed(1)}%)`).join('; ')}.`,
     `True value of segmenting by: ${Object.entries(t.valueOfSegmentation).map(([k, x]) => `${k} ${pp(x)}`).join(', ')} (best: ${t.bestDimension}).`,
-  ].join('\n');
+  ];
+  if ('kind' in t) {
+    const j = t as JourneyTruth;
+    lines.push(
+      `Came to match later (hero decided again): ${pct(j.cameToMatch)} of visitors. Per experience, on arrival vs after coming to match: ${j.experiences
+        .map((e) => `${e.experience} ${e.onArrival.share > 0 ? signedPct(e.onArrival.relativeLift) : '—'} vs ${e.cameToMatch.share > 0 ? signedPct(e.cameToMatch.relativeLift) : '—'}`)
+        .join('; ')}.`,
+      `True targeting vs random (Q2): targeted ${pct(j.targeting.targeted)}, explore ${pct(j.targeting.explore)} (${signedPct(j.targeting.relativeLift)}); personalization vs holdout (Q0): ${pct(j.holdout.rest)} vs ${pct(j.holdout.holdout)} (${signedPct(j.holdout.relativeLift)}).`,
+    );
+  }
+  return lines.join('\n');
 }
 
 const share = (name: string, raw: string | undefined, fallback: number): number => {
