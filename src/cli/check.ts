@@ -23,8 +23,8 @@ function counts(config: ValidConfig): string {
   return `${plural(Object.keys(config.audiences).length, 'audience')}, ${plural(slots.length, 'slot')}, ${plural(experiences, 'experience')}`;
 }
 
-/** Line and column of a JSON.parse error, when the engine says where it stopped. */
-function jsonErrorAt(text: string, error: unknown): ConfigError {
+/** Line and column of a JSON.parse error, when the engine says where it stopped (also used by `candor report --config`). */
+export function jsonErrorAt(text: string, error: unknown): ConfigError {
   const message = error instanceof Error ? error.message : String(error);
   const position = /position (\d+)/.exec(message)?.[1];
   let where = '';
@@ -40,7 +40,7 @@ function jsonErrorAt(text: string, error: unknown): ConfigError {
   };
 }
 
-function printProblems(file: string, errors: ConfigError[], config: ValidConfig | null, io: CheckIo): void {
+export function printProblems(file: string, errors: ConfigError[], config: ValidConfig | null, io: Pick<CheckIo, 'out'>): void {
   io.out(`${file}: ${plural(errors.length, 'problem')}`);
   for (const e of errors) {
     io.out(`\n  ${e.path || '(root)'}  ${e.code}\n    ${e.message}\n    Fix: ${e.fix}`);

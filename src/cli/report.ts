@@ -1,11 +1,13 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { validateConfig } from '../core/config/validate-config.js';
 import type { Config } from '../core/types.js';
 import { aggregateEvents } from '../report/aggregate-events.js';
 import type { Aggregate } from '../report/aggregate-types.js';
 import { analyze } from '../report/analyze.js';
 import { renderHtml } from '../report/render-html.js';
 import { renderJson, renderText } from '../report/render-text.js';
+import { jsonErrorAt, printProblems } from './check.js';
 
 const USAGE = `Usage: candor report <events.ndjson[.gz] | -> [options]
 
@@ -92,15 +94,33 @@ export async function run(args: string[], io: ReportRunIo = {}): Promise<number>
     return 2;
   }
   let config: Config | undefined;
+  let configProblems = 0;
   if (values.config !== undefined) {
+    // The same validation, and the same messages, as `candor check`. A config with problems still names audiences,
+    // experiences and versions, but its design is not trusted for sample-ratio checks.
+    let text: string;
     try {
-      const raw = JSON.parse(await readFile(values.config, 'utf8')) as Config;
-      if (typeof raw !== 'object' || typeof raw.slots !== 'object' || typeof raw.holdout !== 'number') throw new Error('it has no "holdout" share or no "slots"');
-      config = raw;
+      text = await readFile(values.config, 'utf8');
     } catch (error) {
-      err(`candor report: cannot use --config ${values.config}: ${(error as Error).message}. Pass the JSON config the site ran under.\n`);
+      err(`candor report: cannot read --config ${values.config}: ${(error as Error).message}. Pass the JSON config the site ran under.\n`);
       return 2;
     }
+    const printTo = { out: (line: string) => err(`${line}\n`) };
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      printProblems(values.config, [jsonErrorAt(text, error)], null, printTo);
+      err(`candor report: cannot use --config ${values.config}: it is not JSON. Pass the JSON config the site ran under.\n`);
+      return 2;
+    }
+    const checked = validateConfig(json);
+    if (checked.errors.length > 0) {
+      printProblems(values.config, checked.errors, checked.config, printTo);
+      err(`candor report: the config has problems (above): the report names what it can from it, but runs no sample-ratio check against an invalid design.\n`);
+      configProblems = checked.errors.length;
+    }
+    config = checked.config ?? undefined;
   }
   const progress = values.progress === true || (io.isTty ?? process.stderr.isTTY);
   const started = Date.now();
@@ -124,7 +144,7 @@ export async function run(args: string[], io: ReportRunIo = {}): Promise<number>
     return 1;
   }
   if (values['aggregate-out'] !== undefined) await writeFile(values['aggregate-out'], JSON.stringify(aggregate));
-  const report = analyze(aggregate, { config, nStar, minEffect, goal: values.goal });
+  const report = analyze(aggregate, { config, configProblems, nStar, minEffect, goal: values.goal });
   if (values.html !== undefined) {
     await writeFile(values.html, renderHtml(report));
     if (!values.json) err(`candor report: HTML report written to ${values.html}\n`);

@@ -18,6 +18,13 @@
  * same pattern and time is a duplicate; any other one is a later decision and intention-to-treat keeps the
  * earliest. A conversion equal to a stored one (same visitor, goal, time and value) is a duplicate. Trust
  * events are visitor-level flags, so copies cannot count twice.
+ *
+ * Hostile input (the collector accepts what the schema allows, and files can be edited): an event whose `ts` is not
+ * within [2020-01-01T00:00Z, now + 1 day] (`time-window.ts`) is invalid (counted in `invalid` and `timeOutOfRange`); a
+ * UTF-8 byte-order mark at the start of a line is skipped; names are only ever Map keys or keys of null-prototype
+ * records, so `__proto__` or `constructor` are names like any other; and at most `maxGoals` goals are kept (those with
+ * the most stored conversions, ties by name, the `keepGoals` always), so attacker-chosen goal names cannot make every
+ * cell's arrays long. The cost of `finish()` per visitor is proportional to the goals that visitor converted on.
  */
 
 /* eslint-disable @typescript-eslint/no-non-null-assertion --
@@ -28,6 +35,7 @@ import { open } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
 import type { Readable } from 'node:stream';
 import { BASELINE, type Arm } from '../core/types.js';
+import { saneTs as isSaneTs } from './time-window.js';
 import type {
   Aggregate,
   AnswerCell,
@@ -50,7 +58,16 @@ export interface AggregateOptions {
   onProgress?: (lines: number) => void;
   /** Default 1,000,000. */
   progressEvery?: number;
+  /** "Now" for the time window of valid events (ms since the epoch). Default `Date.now()`. */
+  now?: number;
+  /** At most this many goals are kept: those with the most stored conversions (ties by name). Default {@link MAX_GOALS}. */
+  maxGoals?: number;
+  /** Goals kept whatever the cap (the config's goals). */
+  keepGoals?: readonly string[];
 }
+
+/** Default cap on distinct goals kept by the aggregation. */
+export const MAX_GOALS = 100;
 
 /** An aggregation in progress: feed it lines or parsed events, then `finish()`. */
 export interface Aggregator {
@@ -152,6 +169,10 @@ export function createAggregator(options: AggregateOptions = {}): Aggregator {
   const cap = Math.max(1, options.maxConversionsPerGoal ?? 16);
   const progressEvery = options.progressEvery ?? 1_000_000;
   const onProgress = options.onProgress;
+  const now = options.now ?? Date.now();
+  const saneTs = (ts: number): boolean => isSaneTs(ts, now);
+  const maxGoals = Math.max(1, Math.floor(options.maxGoals ?? MAX_GOALS));
+  const keepGoals = new Set(options.keepGoals ?? []);
 
   const input = {
     lines: 0,
@@ -162,7 +183,9 @@ export function createAggregator(options: AggregateOptions = {}): Aggregator {
     redecided: 0,
     conversionsCapped: 0,
     visitorsWithoutExposure: 0,
-    configVersions: {} as Record<string, number>,
+    configVersions: Object.create(null) as Record<string, number>,
+    timeOutOfRange: 0,
+    goalsOmitted: { goals: 0, conversions: 0 },
   };
 
   const strings = { salt: interner(), slot: interner(), saltSlot: interner(), cv: interner(), set: interner(), goal: interner(), answer: interner() };
@@ -406,7 +429,8 @@ export function createAggregator(options: AggregateOptions = {}): Aggregator {
     const e = event as Record<string, unknown>;
     const { type, visitorId, ts } = e;
     let ok = false;
-    if (isStr(visitorId) && visitorId !== '' && finite(ts)) {
+    if (finite(ts) && !saneTs(ts)) input.timeOutOfRange++;
+    else if (isStr(visitorId) && visitorId !== '' && finite(ts)) {
       if (type === 'exposure') ok = addExposure(e, visitorId, ts) && ++input.events.exposure > 0;
       else if (type === 'conversion') ok = addConversion(e, visitorId, ts) && ++input.events.conversion > 0;
       else if (type === 'trust') ok = addTrust(e, visitorId) && ++input.events.trust > 0;
@@ -432,6 +456,7 @@ export function createAggregator(options: AggregateOptions = {}): Aggregator {
   };
 
   function addLine(line: string): void {
+    if (line.charCodeAt(0) === 0xfeff) line = line.slice(1);
     if (line.length === 0 || (line.length < 3 && line.trim() === '')) return;
     input.lines++;
     if (onProgress && input.lines % progressEvery === 0) onProgress(input.lines);
@@ -441,6 +466,11 @@ export function createAggregator(options: AggregateOptions = {}): Aggregator {
       if (tail) {
         const visitorId = head[2]!;
         const ts = Number(head[3]);
+        if (!saneTs(ts)) {
+          input.timeOutOfRange++;
+          input.invalid++;
+          return;
+        }
         if (head[1] === 'exposure' ? addExposure(tail, visitorId, ts, true) : addConversion(tail, visitorId, ts)) input.events[head[1] === 'exposure' ? 'exposure' : 'conversion']++;
         else input.invalid++;
         return;
@@ -458,7 +488,22 @@ export function createAggregator(options: AggregateOptions = {}): Aggregator {
   }
 
   function finish(): Aggregate {
-    const G = strings.goal.list.length;
+    // The goal cap: keep the goals with the most stored conversions (ties by name), and the ones asked for.
+    const allGoals = strings.goal.list;
+    const stored = new Float64Array(allGoals.length);
+    for (let r = 0; r < nCv; r++) stored[cvGoal[r]!] = (stored[cvGoal[r]!]!) + 1;
+    const ranked = allGoals.map((_, g) => g).sort((a, b) => Number(keepGoals.has(allGoals[b]!)) - Number(keepGoals.has(allGoals[a]!)) || (stored[b]!) - (stored[a]!) || (allGoals[a]! < allGoals[b]! ? -1 : 1));
+    const kept = new Set(ranked.slice(0, Math.max(maxGoals, ranked.filter((g) => keepGoals.has(allGoals[g]!)).length)));
+    const goalMap = new Int32Array(allGoals.length).fill(-1);
+    const goals: string[] = [];
+    allGoals.forEach((name, g) => {
+      if (kept.has(g)) goalMap[g] = goals.push(name) - 1;
+      else {
+        input.goalsOmitted.goals++;
+        input.goalsOmitted.conversions += stored[g]!;
+      }
+    });
+    const G = goals.length;
     const setList = (id: number): string[] => {
       const s = strings.set.list[id] ?? '';
       return s === '' ? [] : s.split(SEP);
@@ -490,11 +535,15 @@ export function createAggregator(options: AggregateOptions = {}): Aggregator {
     const values = new Float64Array(G);
     const triggerFlags = new Uint8Array(G);
     const triggerValues = new Float64Array(G);
+    // The goals set in each flag array (so a visitor costs the goals it converted on, not all of them).
+    const hits = new Map<Uint8Array, number[]>([
+      [flags, []],
+      [triggerFlags, []],
+    ]);
     const recs: number[] = [];
 
     const addSums = (cell: { conv: number[]; sum?: number[]; sumSq?: number[] }, f = flags, x = values): void => {
-      for (let g = 0; g < G; g++) {
-        if (f[g] === 0) continue;
+      for (const g of hits.get(f) ?? []) {
         (cell.conv[g]!)++;
         if (cell.sum && cell.sumSq) {
           const value = x[g]!;
@@ -505,12 +554,18 @@ export function createAggregator(options: AggregateOptions = {}): Aggregator {
     };
     /** The conversions of visitor `v` within the window that starts at `start`, into `f` and `x`. */
     const windowed = (v: number, start: number, f: Uint8Array, x: Float64Array): void => {
-      f.fill(0);
-      x.fill(0);
+      const hit = hits.get(f) ?? [];
+      for (const g of hit) {
+        f[g] = 0;
+        x[g] = 0;
+      }
+      hit.length = 0;
       for (let c = vConv[v]!; c >= 0; c = cvNext[c]!) {
         const t = cvTs[c]!;
         if (t < start || t > start + windowMs) continue;
-        const g = cvGoal[c]!;
+        const g = goalMap[cvGoal[c]!]!;
+        if (g < 0) continue;
+        if (f[g] === 0) hit.push(g);
         f[g] = 1;
         x[g] = (x[g]!) + (cvValue[c]!);
       }
@@ -593,7 +648,7 @@ export function createAggregator(options: AggregateOptions = {}): Aggregator {
             slot = {
               slot: strings.slot.list[pat.slot]!,
               exposures: { holdout: 0, control: 0, explore: 0, targeted: 0 },
-              configVersions: {},
+              configVersions: Object.create(null) as Record<string, number>,
               cells: new Map(),
               decisions: new Map(),
               ope: new Map(),
@@ -699,7 +754,7 @@ export function createAggregator(options: AggregateOptions = {}): Aggregator {
           ),
         answers: [...p.answers.values()],
       }));
-    return { v: 1, windowDays: windowMs / DAY_MS, goals: [...strings.goal.list], input: { ...input, configVersions: { ...input.configVersions } }, periods: out };
+    return { v: 1, windowDays: windowMs / DAY_MS, goals, input: { ...input, configVersions: { ...input.configVersions }, goalsOmitted: { ...input.goalsOmitted } }, periods: out };
   }
 
   return { addLine, addEvent, finish };

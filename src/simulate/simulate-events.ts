@@ -1,7 +1,7 @@
 import { decide } from '../core/decide/decide.js';
-import type { Arm, CandorEvent, Config, ConsentState, ExposureEvent, ValidConfig } from '../core/types.js';
+import type { Arm, CandorEvent, Config, ConsentState, ExposureEvent, SignalValue, ValidConfig } from '../core/types.js';
 import { seededRandom } from './prng.js';
-import { SCENARIOS, SEGMENTS, type Action, type Scenario } from './scenarios.js';
+import { SCENARIOS, SEGMENTS, shadowPrevalence, type Action, type Scenario } from './scenarios.js';
 import { simulationConfig, validSimulationConfig, type SimulationDesign } from './simulation-config.js';
 import { simulationTruth, type SimulationTruth } from './simulation-truth.js';
 
@@ -67,7 +67,7 @@ export function simulationEvents(options: SimulateOptions): Simulation & { event
 
 function simulation_(options: SimulateOptions): Simulation & { events: Iterable<CandorEvent> } {
   const scenario = typeof options.scenario === 'string' ? scenarioByName(options.scenario) : options.scenario;
-  const config = simulationConfig(options.design);
+  const config = simulationConfig({ ...options.design, shadowAudiences: scenario.shadowAudiences ?? options.design?.shadowAudiences });
   const valid = validSimulationConfig(config);
   const slotNames = Object.keys(config.slots);
   const heroSlot = slotNames[0] ?? 'hero';
@@ -86,6 +86,7 @@ function* generate(options: SimulateOptions, scenario: Scenario, valid: ValidCon
   const extra = Math.max(0, Math.floor(options.extraConversions ?? 0));
   const reexpose = Math.max(0, Math.floor(options.reexposures ?? 0));
   const drop = options.dropExposures;
+  const shadows = Math.max(0, Math.floor(scenario.shadowAudiences ?? options.design?.shadowAudiences ?? 0));
   const consent: ConsentState = { tier: 'relationship', gpc: false };
   const hex8 = (): string => Math.floor(random() * 4294967296).toString(16).padStart(8, '0');
   // Event ids: a random 16-hex prefix per run and a counter (unique, and cheap for millions of events).
@@ -112,7 +113,8 @@ function* generate(options: SimulateOptions, scenario: Scenario, valid: ValidCon
     const segment = pick(scenario.segmentShares);
     const returning = random() < scenario.returningShare;
     const guess = random() < scenario.signalAccuracy ? segment : (segment + 1 + Math.floor(random() * (SEGMENTS.length - 1))) % SEGMENTS.length;
-    const signals = { 'utm.campaign': SEGMENTS[guess]?.campaign, 'visit.returning': returning };
+    const signals: Record<string, SignalValue | undefined> = { 'utm.campaign': SEGMENTS[guess]?.campaign, 'visit.returning': returning };
+    for (let k = 1; k <= shadows; k++) if (random() < shadowPrevalence(k, shadows)) signals[`query.s${k}`] = 'yes';
     const first = start + Math.floor(random() * spread);
 
     const exposures: ExposureEvent[] = [];
@@ -160,7 +162,7 @@ function* generate(options: SimulateOptions, scenario: Scenario, valid: ValidCon
     if (random() < 0.03) trust('explanation_opened', heroSlot);
     if (random() < 0.005) trust('show_standard', heroSlot);
     if (random() < 0.002) trust('forget');
-    if (random() < askShare) {
+    if (random() < askShare * (scenario.respond?.(segment, returning) ?? 1)) {
       later.push({ v: 1, type: 'trust', id: newId(), visitorId, ts: first + 3000, kind: 'ask_answered', key: 'role', answer: SEGMENTS[segment]?.id ?? '' });
     }
 

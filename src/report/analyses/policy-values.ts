@@ -6,8 +6,8 @@
 
 import { BASELINE } from '../../core/types.js';
 import type { OpeCell } from '../aggregate-types.js';
-import type { PolicyValue } from '../report-types.js';
-import { doublyRobust, pairedDifference, snips, type OpeEstimate, type OpeRow } from '../stats/index.js';
+import type { PolicyValue, RatioValue } from '../report-types.js';
+import { doublyRobust, pairedDifference, pairedRatio, rateInterval, snips, type OpeEstimate, type OpeRow, type PairedOpeRow } from '../stats/index.js';
 
 /** One logged cell for one goal: `conv` of `n` visitors converted after being shown `action` with propensity `p`. */
 export interface LoggedRow {
@@ -154,22 +154,48 @@ export function fitOutcomeModel(train: readonly LoggedRow[]): OutcomeModel {
   };
 }
 
-/** An estimate as a report value. */
-export const asValue = (e: OpeEstimate): PolicyValue => ({ value: e.value, se: e.se, ci: e.ci, ess: e.ess });
+/** The report's SNIPS intervals rest on expected, not observed, conversions where those are fewer (see `SnipsOptions`). */
+const FLOOR = { modelFloor: true } as const;
 
-/** SNIPS value of a policy. */
-export const policyValue = (rows: readonly LoggedRow[], policy: Policy): PolicyValue => asValue(snips(opeRows(rows, policy)));
+/** An estimate (a difference) as a report value: normal interval, none without variation. */
+export const asValue = (e: OpeEstimate): PolicyValue => ({ value: e.value, se: e.se, ci: e.se > 0 ? e.ci : [NaN, NaN], ess: e.ess });
 
-/** Paired SNIPS difference V(π₁) − V(π₂) on the same rows. */
-export function policyDifference(rows: readonly LoggedRow[], pi1: Policy, pi2: Policy): PolicyValue {
-  const paired = [];
+/** A policy value (a rate) as a report value: the logit interval, inside [0, 1]. */
+export const asRate = (e: OpeEstimate): PolicyValue => ({ value: e.value, se: e.se, ci: rateInterval(e.value, e.se), ess: e.ess });
+
+/** SNIPS value of a policy, with an interval inside [0, 1]. */
+export const policyValue = (rows: readonly LoggedRow[], policy: Policy): PolicyValue => asRate(snips(opeRows(rows, policy), FLOOR));
+
+function pairedRows(rows: readonly LoggedRow[], pi1: Policy, pi2: Policy): PairedOpeRow[] {
+  const paired: PairedOpeRow[] = [];
   for (const r of rows) {
     const w1 = pi1(r) === r.action ? 1 / r.p : 0;
     const w2 = pi2(r) === r.action ? 1 / r.p : 0;
     if (r.conv > 0) paired.push({ w1, w2, r: 1, count: r.conv });
     if (r.n - r.conv > 0) paired.push({ w1, w2, r: 0, count: r.n - r.conv });
   }
-  return asValue(pairedDifference(paired, 'snips'));
+  return paired;
+}
+
+/** Paired SNIPS difference V(π₁) − V(π₂) on the same rows. */
+export const policyDifference = (rows: readonly LoggedRow[], pi1: Policy, pi2: Policy): PolicyValue => asValue(pairedDifference(pairedRows(rows, pi1, pi2), 'snips', FLOOR));
+
+/** Paired SNIPS ratio V(π₁) / V(π₂) on the same rows, with a log-scale interval. */
+export function policyRatio(rows: readonly LoggedRow[], pi1: Policy, pi2: Policy): RatioValue {
+  const r = pairedRatio(pairedRows(rows, pi1, pi2), undefined, FLOOR);
+  return { ratio: r.ratio, ci: r.ci, effectiveConversions: r.effectiveConversions };
+}
+
+/**
+ * The 2-fold cross-fitted policy: a row of fold f gets the action of the policy learned on the other fold's rows. Its
+ * SNIPS value over all rows is the cross-fitted value (each visitor is valued under a rule learned without them), and
+ * it pairs with any other policy on the same rows for differences and ratios.
+ */
+export function crossFitted(rows: readonly LoggedRow[], learn: (train: LoggedRow[]) => Policy): Policy {
+  const folds: [LoggedRow[], LoggedRow[]] = [[], []];
+  for (const r of rows) folds[r.fold].push(r);
+  const byFold = [learn(folds[1]), learn(folds[0])] as const;
+  return (row) => byFold[row.fold](row);
 }
 
 /** Doubly robust value of a policy with an outcome model fitted on other rows. */
@@ -182,11 +208,28 @@ export function combineFolds(parts: { n: number; value: PolicyValue }[]): Policy
   if (n === 0) return { value: NaN, se: NaN, ci: [-Infinity, Infinity] };
   const value = used.reduce((t, p) => t + p.n * p.value.value, 0) / n;
   const se = Math.sqrt(used.reduce((t, p) => t + (p.n * p.value.se) ** 2, 0)) / n;
-  return { value, se, ci: [value - 1.959964 * se, value + 1.959964 * se] };
+  return { value, se, ci: se > 0 ? [value - 1.959964 * se, value + 1.959964 * se] : [NaN, NaN] };
+}
+
+/**
+ * One honest split: `evaluate(measure = fold 0, learn = fold 1)`. For anything that learns a rule by picking the best
+ * of several noisy estimates, this is the estimate to give an interval to: swapping the folds and averaging
+ * ({@link crossFit}) uses each half both to learn one rule and to value the other, so the two halves' errors are
+ * correlated and the combined interval is too narrow (in an A/A simulation with 12 audiences, Bonferroni-adjusted
+ * "worth" claims came out 8.5 % of the time instead of at most 2.5 %).
+ */
+export function splitFit(rows: readonly LoggedRow[], evaluate: (measure: LoggedRow[], learn: LoggedRow[]) => PolicyValue): PolicyValue {
+  const measure: LoggedRow[] = [];
+  const learn: LoggedRow[] = [];
+  for (const r of rows) (r.fold === 0 ? measure : learn).push(r);
+  if (measure.length === 0 || learn.length === 0) return { value: NaN, se: NaN, ci: [NaN, NaN] };
+  return evaluate(measure, learn);
 }
 
 /**
  * 2-fold cross-fitting: for each fold, `evaluate(test = that fold, train = the other)`, then {@link combineFolds}.
+ * Right for estimates whose learned part is stable (an outcome model for a fixed rule); for rules picked as the best
+ * of noisy estimates use {@link splitFit}.
  */
 export function crossFit(rows: readonly LoggedRow[], evaluate: (test: LoggedRow[], train: LoggedRow[]) => PolicyValue): PolicyValue {
   const folds: [LoggedRow[], LoggedRow[]] = [[], []];

@@ -41,7 +41,7 @@ describe('simulated scenarios with known truth', () => {
     expect(q3?.dimensions[0]?.policy).toEqual({ inside: 'ops-hero', outside: 'dev-hero' });
   });
 
-  test('winner’s curse: the in-sample best-policy value exceeds the truth on average, the cross-fitted one does not', () => {
+  test('winner’s curse: the in-sample best-policy value exceeds the truth on average, the one learned on half and measured on the other does not', () => {
     let inSample = 0;
     let crossFitted = 0;
     let truthValue = 0;
