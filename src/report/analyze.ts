@@ -13,10 +13,15 @@ import { own, record } from './own.js';
 import type { Comparison2, PeriodReport, Report } from './report-types.js';
 import { TS_FUTURE_MS, TS_MIN } from './time-window.js';
 
-/** At most this many periods (salts) are analysed: the ones with most visitors. */
+/** At most this many periods (salts) are analysed: the config's, then the ones with most visitors. */
 export const MAX_PERIODS = 6;
 /** At most this many slots per period are analysed: the config's first, then the ones with most visitors. */
 export const MAX_SLOTS = 30;
+/**
+ * A period or slot the config does not name is analysed only with at least this share of the largest one's visitors:
+ * a handful of forged or stray exposures under another name is counted and named in the warnings, not given answers.
+ */
+export const MIN_SHARE_OF_LARGEST = 0.01;
 /** At most this many goals are compared in Q0–Q2: the chosen goal, the config's, then the most converted. */
 export const MAX_GOALS_COMPARED = 20;
 
@@ -74,8 +79,11 @@ function analyzePeriod(period: PeriodAggregate, goals: string[], compared: GoalR
   const configSlots = Object.keys(config?.slots ?? {});
   const known = new Set(configSlots);
   const ranked = [...period.slots].sort((a, b) => Number(known.has(b.slot)) - Number(known.has(a.slot)) || visitorsOf(b) - visitorsOf(a) || (a.slot < b.slot ? -1 : 1));
-  const slots = ranked.slice(0, MAX_SLOTS).sort((a, b) => (a.slot < b.slot ? -1 : 1));
-  const left = ranked.slice(MAX_SLOTS);
+  const busiest = period.slots.reduce((m, x) => Math.max(m, visitorsOf(x)), 0);
+  const eligible = ranked.filter((x) => known.has(x.slot) || visitorsOf(x) >= MIN_SHARE_OF_LARGEST * busiest);
+  const slots = eligible.slice(0, MAX_SLOTS).sort((a, b) => (a.slot < b.slot ? -1 : 1));
+  const kept = new Set(slots);
+  const left = ranked.filter((x) => !kept.has(x));
   const skip = options.configProblems
     ? {
         note: `Sample-ratio checks skipped: the config given with --config has ${count(options.configProblems)} problem${options.configProblems === 1 ? '' : 's'} (listed above, as \`candor check\` lists them). A check against an invalid design would blame the logging for a config error; fix the config, or pass the one the site really ran under.`,
@@ -132,12 +140,16 @@ function warnings(report: Report, aggregate: Aggregate, now: number): string[] {
   }
   if (report.periodsOmitted.count > 0) {
     out.push(
-      `${count(report.periodsOmitted.count)} more periods (salts) with ${count(report.periodsOmitted.visitors)} visitors are not analysed: only the ${MAX_PERIODS} with most visitors are. A site changes its salt once per period, so this many salts suggests forged or mislabeled events.`,
+      `${count(report.periodsOmitted.count)} more periods (salts) with ${count(report.periodsOmitted.visitors)} visitors are not analysed: at most ${MAX_PERIODS} are, each with at least ${pct(MIN_SHARE_OF_LARGEST, 0)} of the largest one's visitors (the config's always). A site changes its salt once per period, so stray salts suggest forged or mislabeled events.`,
     );
   }
   for (const p of report.periods) {
     const at = report.periods.length > 1 ? ` in period ${name(p.salt, 40)}` : '';
-    if (p.slotsOmitted.count > 0) out.push(`${count(p.slotsOmitted.count)} more slots${at} (${count(p.slotsOmitted.visitors)} first exposures) are not analysed: only ${MAX_SLOTS} are (the config's first, then the busiest).`);
+    if (p.slotsOmitted.count > 0) {
+      out.push(
+        `${count(p.slotsOmitted.count)} more slots${at} (${count(p.slotsOmitted.visitors)} first exposures) are not analysed: at most ${MAX_SLOTS} are (the config's first, then the busiest), and a slot the config does not name needs at least ${pct(MIN_SHARE_OF_LARGEST, 0)} of the busiest one's visitors.`,
+      );
+    }
     const unknownSlots = Object.entries(p.quality.unknownSlots ?? {});
     if (unknownSlots.length > 0) out.push(`Exposures${at} in slots the config does not name: ${list(unknownSlots)}. Forged events, or another config.`);
     const experiences = p.q1.reduce((t, s) => t + s.experiencesOmitted, 0);
@@ -148,15 +160,17 @@ function warnings(report: Report, aggregate: Aggregate, now: number): string[] {
   return out;
 }
 
-const more = (c: Comparison2, perDay: number | null, minEffect: number): string =>
-  c.verdict === 'not-enough-data' && c.needed.visitors > 0 ? `; ${moreText(c.needed, perDay)} would tell a ±${pct(minEffect, 0)} difference` : '';
+const more = (c: Comparison2, perDay: number | null, minEffect: number): string => {
+  if (c.verdict !== 'not-enough-data' || !(c.needed.visitors > 0)) return '';
+  return Number.isFinite(c.needed.visitors) ? `; ${moreText(c.needed, perDay)} would tell a ±${pct(minEffect, 0)} difference` : '; no conversions to plan from yet';
+};
 
 function headlines(report: Report, options: AnalyzeOptions): string[] {
   const out: string[] = [];
   const goal = report.options.goal;
   const minEffect = report.options.minEffect;
   if (options.configProblems) out.push(`The config given with --config has ${count(options.configProblems)} problem${options.configProblems === 1 ? '' : 's'} (see above, or run \`candor check\`): no sample-ratio check was run, so no verdict is protected against broken logging.`);
-  for (const p of report.periods) {
+  for (const p of [...report.periods].sort((a, b) => b.visitors - a.visitors)) {
     const at = report.periods.length > 1 ? ` (period ${name(p.salt, 40)})` : '';
     const caveats = new Set<string>();
     for (const scope of p.quality.srm ?? []) {
@@ -191,7 +205,8 @@ function headlines(report: Report, options: AnalyzeOptions): string[] {
       if (slot.srmBlocked && forGoal.length > 0) out.push(`No verdict on the experiences in ${name(slot.slot)}${at}: the sample ratio mismatch in ${name(slot.slot)} blocks them.`);
       else if (undecided.length > 0 && undecided.length === slot.experiences.length) {
         const slowest = undecided.reduce((a, b) => (b.needed.visitors > a.needed.visitors ? b : a));
-        out.push(`No experience in ${name(slot.slot)}${at} has a verdict on ${goal} yet: not enough data; ${moreText(slowest.needed, p.perDay)} before each can tell a ±${pct(minEffect, 0)} lift.`);
+        const plan = Number.isFinite(slowest.needed.visitors) ? `${moreText(slowest.needed, p.perDay)} before each can tell a ±${pct(minEffect, 0)} lift` : 'no conversions to plan from yet';
+        out.push(`No experience in ${name(slot.slot)}${at} has a verdict on ${goal} yet: not enough data; ${plan}.`);
       }
       for (const e of slot.experiences) {
         const c = e.comparisons.find((x) => x.goal === goal) ?? e.comparisons.find((x) => x.verdict === 'worse');
@@ -261,9 +276,11 @@ const withCi = (c: Comparison2): string => (hasInterval(c.ciAdjusted) && Number.
 export function analyze(aggregate: Aggregate, options: AnalyzeOptions = {}): Report {
   const { primary, compared, omitted } = goalChoice(aggregate, options);
   const settings = { alpha: options.alpha ?? 0.05, nStar: options.nStar ?? 5000, minEffect: options.minEffect ?? 0.05 };
-  const rankedPeriods = [...aggregate.periods].sort((a, b) => b.visitors - a.visitors || (a.salt < b.salt ? -1 : 1));
-  const keptPeriods = new Set(rankedPeriods.slice(0, MAX_PERIODS));
-  const leftPeriods = rankedPeriods.slice(MAX_PERIODS);
+  const salt = options.config?.salt;
+  const rankedPeriods = [...aggregate.periods].sort((a, b) => Number(b.salt === salt) - Number(a.salt === salt) || b.visitors - a.visitors || (a.salt < b.salt ? -1 : 1));
+  const largest = aggregate.periods.reduce((m, p) => Math.max(m, p.visitors), 0);
+  const keptPeriods = new Set(rankedPeriods.filter((p) => p.salt === salt || p.visitors >= MIN_SHARE_OF_LARGEST * largest).slice(0, MAX_PERIODS));
+  const leftPeriods = rankedPeriods.filter((p) => !keptPeriods.has(p));
   const report: Report = {
     v: 1,
     options: { ...settings, windowDays: aggregate.windowDays, goal: aggregate.goals[primary] ?? '', srmThreshold: options.srmThreshold ?? 0.001 },

@@ -157,7 +157,7 @@ function comparisonTable(head: string, list: { label: string; c: Comparison2; de
   const alpha = report.options.alpha;
   const rows = list
     .map(({ label, c, demote }) => {
-      const need = c.verdict === 'not-enough-data' || c.verdict === 'blocked' ? moreShort(c.needed, perDay) : '—';
+      const need = c.verdict === 'not-enough-data' ? moreShort(c.needed, perDay) : '—';
       return `<tr><td>${esc(name(label))}</td><td>${esc(name(c.goal, 40))}</td><td>${esc(`${count(c.control.conversions)}/${count(c.control.n)} · ${pct(c.control.rate)}`)}</td><td>${esc(`${count(c.treatment.conversions)}/${count(c.treatment.n)} · ${pct(c.treatment.rate)}`)}</td><td>${esc(withInterval(c.relative.estimate, c.ciAdjusted, signedPct))}</td><td>${esc(pValue(c.pAdjusted))}${c.pAdjusted < alpha ? '' : ' <i>noise?</i>'}</td><td>${esc(withInterval(c.absolute.estimate, c.absolute.ci, pp))}</td><td>${esc(Number.isFinite(c.mdeRelative) ? `±${pct(c.mdeRelative, 1)}` : 'n/a')}</td><td>${esc(need)}</td><td>${badge(c.verdict, demote)}</td></tr>`;
     })
     .join('');
@@ -228,7 +228,7 @@ function periodHtml(p: PeriodReport, report: Report): string {
       .join('');
     const more = s.dimensionsOmitted > 0 ? `<tr><td></td><td colspan="5">and ${esc(count(s.dimensionsOmitted))} more audiences, not evaluated</td></tr>` : '';
     out.push(
-      wrap(`<table><thead><tr><th>rank</th><th>segmenting by</th><th>worth [simultaneous 95% over ${s.k}]</th><th>in-sample (optimistic)</th><th>in-sample rule in / out</th><th>moderation p (BH)</th></tr></thead><tbody>${rows}${more}</tbody></table>`),
+      wrap(`<table><thead><tr><th>rank</th><th>segmenting by</th><th>worth, learned on one half, measured on the other [simultaneous 95% over ${s.k}]</th><th>in-sample (optimistic)</th><th>in-sample rule in / out</th><th>moderation p (BH)</th></tr></thead><tbody>${rows}${more}</tbody></table>`),
       `<p class="legend">Intervals are simultaneous over the ${s.k} audience${s.k === 1 ? '' : 's'} ranked (Bonferroni): picking the top one cannot make its interval too narrow.</p>`,
     );
   }
@@ -251,7 +251,7 @@ function periodHtml(p: PeriodReport, report: Report): string {
     );
     if (plot !== '') out.push(`<div class="plot">${plot}</div>`);
     const nr = s.nonResponse;
-    if (nr) out.push(`<p class="legend">Respondents vs the other visitors, current rules: ${esc(withInterval(nr.respondents.value, nr.respondents.ci, (x) => pct(x)))} vs ${esc(withInterval(nr.others.value, nr.others.ci, (x) => pct(x)))}, p ${esc(pValue(nr.p))} (the non-response caveat needs p &lt; 0.01). Rates are cross-fitted where a rule is learned; (resp.) = on the ${esc(count(s.answered))} visitors who said who they are.</p>`);
+    if (nr) out.push(`<p class="legend">Respondents vs the other visitors, current rules: ${esc(withInterval(nr.respondents.value, nr.respondents.ci, (x) => pct(x)))} vs ${esc(withInterval(nr.others.value, nr.others.ci, (x) => pct(x)))}, p ${esc(pValue(nr.p))} (the non-response caveat needs p &lt; 0.01). Where a rule is learned, it is learned on one half of the visitors and valued on the other; (resp.) = on the ${esc(count(s.answered))} visitors who said who they are.</p>`);
   }
   for (const c of p.confusion) {
     const head = c.audiences.map((a) => `<th>${esc(name(a, 30))}</th>`).join('');

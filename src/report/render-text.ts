@@ -21,7 +21,7 @@ export const LIFT_LEGEND =
 function comparisonRows(label: string, list: Comparison2[], controlName: string, treatmentName: string, report: Report, perDay: number | null, demote = false): string[][] {
   const rows: string[][] = [[label, 'goal', controlName, treatmentName, 'lift [always-valid 95%]', 'adj. p', 'MDE now', 'more visitors (days)', 'verdict']];
   for (const c of list) {
-    const need = c.verdict === 'not-enough-data' || c.verdict === 'blocked' ? moreShort(c.needed, perDay) : '—';
+    const need = c.verdict === 'not-enough-data' ? moreShort(c.needed, perDay) : '—';
     rows.push(['', name(c.goal, 40), arm(c.control), arm(c.treatment), lift(c), adjP(c, report.options.alpha), Number.isFinite(c.mdeRelative) ? `±${pct(c.mdeRelative, 1)}` : 'n/a', need, verdictText(c.verdict, demote)]);
   }
   return rows;
@@ -90,7 +90,7 @@ function period(out: string[], p: PeriodReport, report: Report, many: boolean): 
   else for (const s of p.q2) table(out, comparisonRows(name(s.slot, 40), s.comparisons, 'explore', 'targeted', report, p.perDay));
   if (!noGoals) out.push(`  ${LIFT_LEGEND.replace('±δ', `±${pct(report.options.minEffect, 0)}`)}`);
 
-  out.push('', `Q3  Would another segmentation do better? Off-policy values ${onGoal} (SNIPS; 2-fold cross-fitted)`);
+  out.push('', `Q3  Would another segmentation do better? Off-policy values ${onGoal} (SNIPS; rules learned on one half of the visitors, measured on the other)`);
   if (p.q3.length === 0) out.push('  No conversions yet: nothing to value.');
   for (const s of p.q3) {
     out.push(
@@ -121,7 +121,7 @@ function period(out: string[], p: PeriodReport, report: Report, many: boolean): 
       table(
         out,
         [
-          ['on respondents:', 'cross-fitted', 'in-sample (optimistic)'],
+          ['on respondents:', 'learned on half, measured on the other', 'in-sample (optimistic)'],
           ['current rules', value(s.currentRules), ''],
           ['best on these signals', value(s.bestOnSignals), pct(s.bestOnSignalsInSample?.value ?? NaN)],
           ['perfect world', value(s.perfectWorld), pct(s.perfectWorldInSample?.value ?? NaN)],

@@ -131,7 +131,7 @@ export interface DimensionValue {
   audience: string;
   label: string;
   shadow: boolean;
-  /** Value of segmentation: best policy on this dimension minus the best single experience, cross-fitted. */
+  /** Value of segmentation: best policy on this dimension minus the best single experience, both learned on one half of the visitors and measured on the other. */
   vos: PolicyValue;
   /** The same estimate with a simultaneous interval over the k dimensions evaluated (Bonferroni, level α/k): what a "best of k" claim may use. */
   vosSimultaneous: [number, number];
@@ -153,7 +153,7 @@ export interface Q3Slot {
   bestSingle: { experience: string; value: PolicyValue };
   /** Current rules minus the best single experience (paired). */
   rulesVsBestSingle: PolicyValue;
-  /** Ranked by cross-fitted value of segmentation, best first. */
+  /** Ranked by value of segmentation, best first (those the learned rules ignore last). */
   dimensions: DimensionValue[];
   /** Number of dimensions evaluated (the k of "best of k"). */
   k: number;
@@ -177,7 +177,7 @@ export interface Q4Slot {
   bestOnSignalsInSample: PolicyValue | null;
   perfectWorld: PolicyValue | null;
   perfectWorldInSample: PolicyValue | null;
-  /** Best on signals, cross-fitted, on every visitor (tighter than on the answered ones). */
+  /** Best on signals (learned on one half, measured on the other), on every visitor (tighter than on the answered ones). */
   bestOnSignalsAll: PolicyValue;
   /** The same, learned and evaluated on every visitor (optimistic: the winner's curse). */
   bestOnSignalsAllInSample: PolicyValue;

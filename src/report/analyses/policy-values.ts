@@ -1,7 +1,7 @@
 /**
  * Off-policy machinery shared by Q3 and Q4: logged rows from the aggregate, deterministic policies learned from
  * some rows (best action per context key) and evaluated on others (SNIPS, doubly robust, paired differences),
- * with 2-fold cross-fitting.
+ * learned on one half of the visitors and measured on the other ({@link splitFit}), or 2-fold cross-fitted.
  */
 
 import { BASELINE } from '../../core/types.js';
@@ -186,17 +186,6 @@ export function policyRatio(rows: readonly LoggedRow[], pi1: Policy, pi2: Policy
   return { ratio: r.ratio, ci: r.ci, effectiveConversions: r.effectiveConversions };
 }
 
-/**
- * The 2-fold cross-fitted policy: a row of fold f gets the action of the policy learned on the other fold's rows. Its
- * SNIPS value over all rows is the cross-fitted value (each visitor is valued under a rule learned without them), and
- * it pairs with any other policy on the same rows for differences and ratios.
- */
-export function crossFitted(rows: readonly LoggedRow[], learn: (train: LoggedRow[]) => Policy): Policy {
-  const folds: [LoggedRow[], LoggedRow[]] = [[], []];
-  for (const r of rows) folds[r.fold].push(r);
-  const byFold = [learn(folds[1]), learn(folds[0])] as const;
-  return (row) => byFold[row.fold](row);
-}
 
 /** Doubly robust value of a policy with an outcome model fitted on other rows. */
 export const policyValueDr = (rows: readonly LoggedRow[], policy: Policy, q: OutcomeModel): PolicyValue => asValue(doublyRobust(opeRows(rows, policy, q)));

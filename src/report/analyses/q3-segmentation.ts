@@ -155,7 +155,8 @@ export function q3Segmentation(slot: SlotAggregate, goals: string[], g: number, 
   });
   const adjusted = benjaminiHochberg(dimensions.map((d) => d.moderation.p));
   dimensions.forEach((d, i) => (d.moderation.pAdjusted = adjusted[i] ?? d.moderation.p));
-  const score = (d: DimensionValue): number => (Number.isFinite(d.vos.value) ? d.vos.value : -Infinity);
+  // Ranked by value; dimensions without variation (the learned rules ignore them: "no data") go last.
+  const score = (d: DimensionValue): number => (Number.isFinite(d.vos.value) && d.vos.se > 0 ? d.vos.value : -Infinity);
   dimensions.sort((a, b) => score(b) - score(a) || (a.audience < b.audience ? -1 : 1));
 
   return {

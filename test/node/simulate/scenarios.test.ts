@@ -43,7 +43,7 @@ describe('simulated scenarios with known truth', () => {
 
   test('winner’s curse: the in-sample best-policy value exceeds the truth on average, the one learned on half and measured on the other does not', () => {
     let inSample = 0;
-    let crossFitted = 0;
+    let halfLearned = 0;
     let truthValue = 0;
     const reps = 24;
     for (let i = 0; i < reps; i++) {
@@ -52,12 +52,12 @@ describe('simulated scenarios with known truth', () => {
       if (!slot) throw new Error('no slot');
       const q4 = q4Bracket(slot, aggregate.goals, aggregate.goals.indexOf('signup'), 0.05);
       inSample += q4.bestOnSignalsAllInSample.value / reps;
-      crossFitted += q4.bestOnSignalsAll.value / reps;
+      halfLearned += q4.bestOnSignalsAll.value / reps;
       truthValue = truth.values.bestOnSignals;
     }
     expect(inSample).toBeGreaterThan(truthValue);
-    expect(crossFitted).toBeLessThan(truthValue);
-    expect(inSample).toBeGreaterThan(crossFitted);
+    expect(halfLearned).toBeLessThan(truthValue);
+    expect(inSample).toBeGreaterThan(halfLearned);
   });
 
   test('A/A: no better or worse verdict anywhere', () => {
