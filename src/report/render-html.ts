@@ -126,7 +126,7 @@ function overTime(days: DayRow[]): string {
   if (!Number.isFinite(lo)) return '';
   hi = Math.max(lo + 1e-4, hi);
   const H = 200;
-  const x = (i: number): number => 60 + (i / (series.length - 1)) * (W - 80);
+  const x = (i: number): number => 60 + (i / (series.length - 1)) * (W - 130);
   const y = (v: number): number => 10 + (1 - (v - lo) / (hi - lo)) * (H - 40);
   const line = (key: 'holdout' | 'rest', color: string): string =>
     `<polyline fill="none" stroke="${color}" stroke-width="2" points="${series
@@ -135,7 +135,7 @@ function overTime(days: DayRow[]): string {
       .join(' ')}"/>`;
   const last = series[series.length - 1];
   const end = (key: 'holdout' | 'rest', color: string): string =>
-    last && Number.isFinite(last[key]) ? `<text x="${W - 4}" y="${num(y(last[key]) + 4)}" font-size="11" text-anchor="end" fill="${color}">${esc(pct(last[key]))}</text>` : '';
+    last && Number.isFinite(last[key]) ? `<text x="${W - 64}" y="${num(y(last[key]) + 4)}" font-size="11" fill="${color}">${esc(pct(last[key]))}</text>` : '';
   return [
     `<svg viewBox="0 0 ${W} ${H}" width="100%" role="img" aria-label="Cumulative conversion rate by day, holdout vs personalized">`,
     line('holdout', '#9a6700'),
@@ -143,8 +143,8 @@ function overTime(days: DayRow[]): string {
     end('holdout', '#9a6700'),
     end('rest', '#0969da'),
     `<text x="4" y="${num(y(hi) + 4)}" font-size="11">${esc(pct(hi))}</text><text x="4" y="${num(y(lo))}" font-size="11">${esc(pct(lo))}</text>`,
-    `<text x="60" y="${H - 6}" font-size="11">${esc(series[0]?.day ?? '')}</text><text x="${W - 40}" y="${H - 6}" font-size="11" text-anchor="end">${esc(last?.day ?? '')}</text>`,
-    `<text x="${W - 40}" y="20" font-size="12" text-anchor="end"><tspan fill="#0969da">■ personalized</tspan> <tspan fill="#9a6700">■ holdout</tspan></text>`,
+    `<text x="60" y="${H - 6}" font-size="11">${esc(series[0]?.day ?? '')}</text><text x="${W - 70}" y="${H - 6}" font-size="11" text-anchor="end">${esc(last?.day ?? '')}</text>`,
+    `<text x="${(W - 70 + 60) / 2}" y="${H - 6}" font-size="12" text-anchor="middle"><tspan fill="#0969da">■ personalized</tspan> <tspan fill="#9a6700">■ holdout</tspan></text>`,
     '</svg>',
   ].join('');
 }
@@ -270,20 +270,21 @@ function periodHtml(p: PeriodReport, report: Report): string {
   const trustRows = p.trust
     .map((t) => `<tr><td>${esc(name(t.slot, 40))}</td><td>${esc(t.arm)}</td><td>${esc(name(t.experience, 40))}</td><td>${esc(count(t.n))}</td><td>${esc(pct(t.explanationOpened / t.n))}</td><td>${esc(pct(t.showStandard / t.n))}</td><td>${esc(pct(t.forget / t.n))}</td></tr>`)
     .join('');
-  out.push(wrap(`<table><thead><tr><th>slot</th><th>arm</th><th>experience</th><th>visitors</th><th>opened explanation</th><th>asked for standard</th><th>forget</th></tr></thead><tbody>${trustRows}</tbody></table>`));
+  if (p.trust.length === 0) out.push('<p class="note">No visitors in the analysed slots yet.</p>');
+  else out.push(wrap(`<table><thead><tr><th>slot</th><th>arm</th><th>experience</th><th>visitors</th><th>opened explanation</th><th>asked for standard</th><th>forget</th></tr></thead><tbody>${trustRows}</tbody></table>`));
   if (p.trustOmitted > 0) out.push(`<p class="note">And ${esc(count(p.trustOmitted))} more rows with fewer visitors.</p>`);
   if (p.days.length >= 2) out.push(`<h3>Conversion rate over time (${esc(goalName)}, cumulative by day of first exposure)</h3>`, `<div class="plot">${overTime(p.days)}</div>`);
   return out.join('\n');
 }
 
 const CSS =
-  'body{font:14px/1.45 system-ui,sans-serif;color:#1f2328;max-width:1100px;margin:2em auto;padding:0 1em}h1{font-size:1.5em}h2{margin-top:2em;border-bottom:1px solid #d0d7de;overflow-wrap:anywhere}h3{margin-top:1.5em;font-size:1.05em}p,li{overflow-wrap:anywhere}.scroll{overflow-x:auto;max-width:100%;-webkit-overflow-scrolling:touch}table{border-collapse:collapse;margin:.5em 0;font-size:13px}td,th{border-bottom:1px solid #eaeef2;padding:3px 8px;text-align:left;vertical-align:top;white-space:nowrap}th{background:#f6f8fa}.b{color:#fff;border-radius:3px;padding:0 6px;font-size:12px;white-space:nowrap}.note{color:#9a6700}.legend{color:#57606a;font-size:12px}ul.answers li{margin:.3em 0}ul.warnings li{color:#c62828}.plot{overflow-x:auto}.plot svg{min-width:560px;max-width:760px;display:block}';
+  'body{font:14px/1.45 system-ui,sans-serif;color:#1f2328;max-width:1240px;margin:2em auto;padding:0 1em}h1{font-size:1.5em}h2{margin-top:2em;border-bottom:1px solid #d0d7de;overflow-wrap:anywhere}h3{margin-top:1.5em;font-size:1.05em}p,li{overflow-wrap:anywhere}.scroll{overflow-x:auto;max-width:100%;-webkit-overflow-scrolling:touch}table{border-collapse:collapse;margin:.5em 0;font-size:13px}td,th{border-bottom:1px solid #eaeef2;padding:3px 8px;text-align:left;vertical-align:top;white-space:nowrap}th{background:#f6f8fa}.b{color:#fff;border-radius:3px;padding:0 6px;font-size:12px;white-space:nowrap}.note{color:#9a6700}.legend{color:#57606a;font-size:12px}ul.answers li{margin:.3em 0}ul.warnings li{color:#c62828}.plot{overflow-x:auto}.plot svg{min-width:560px;max-width:760px;display:block}';
 
 /** The favicon: a small inline SVG (a data URI, so the file stays self-contained and asks the network for nothing). */
 const FAVICON =
   'data:image/svg+xml,' +
   encodeURIComponent(
-    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="#0969da"/><path d="M4 11V8M8 11V5M12 11V7" stroke="#fff" stroke-width="2" stroke-linecap="round"/></svg>',
+    '<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="#0969da"/><path d="M4 11V8M8 11V5M12 11V7" stroke="#fff" stroke-width="2" stroke-linecap="round"/></svg>',
   );
 
 /**
