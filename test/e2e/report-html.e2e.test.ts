@@ -56,7 +56,7 @@ async function overlappingTicks(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const out: string[] = [];
     for (const svg of document.querySelectorAll('svg')) {
-      const ticks = [...svg.querySelectorAll('text')].map((t) => ({ text: t.textContent ?? '', box: t.getBoundingClientRect() }));
+      const ticks = [...svg.querySelectorAll('text')].map((t) => ({ text: t.textContent, box: t.getBoundingClientRect() }));
       for (let i = 0; i < ticks.length; i++) {
         for (let j = i + 1; j < ticks.length; j++) {
           const a = ticks[i];
@@ -117,7 +117,7 @@ describe('the HTML report in Chromium', () => {
     const rows = await page.evaluate(() =>
       [...document.querySelectorAll('.plot svg')].map((svg) => ({
         dots: svg.querySelectorAll('circle').length,
-        values: [...svg.querySelectorAll('text[text-anchor="end"]')].filter((t) => /\[.*\]|no data|%/.test(t.textContent ?? '')).length,
+        values: [...svg.querySelectorAll('text[text-anchor="end"]')].filter((t) => /\[.*\]|no data|%/.test(t.textContent)).length,
       })),
     );
     expect(rows.length).toBeGreaterThanOrEqual(3);

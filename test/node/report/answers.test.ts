@@ -155,7 +155,7 @@ describe('candor report --config validates the config like candor check', () => 
     writeFileSync(join(dir, 'e.ndjson'), lines.join('\n'));
     writeFileSync(join(dir, 'bad.json'), JSON.stringify({ ...config, holdout: 5 }));
     const checked: string[] = [];
-    expect(await runCheck([join(dir, 'bad.json')], { out: (s) => checked.push(s), err: (s) => checked.push(s), readFile: async (p) => readFileSync(p, 'utf8') })).toBe(1);
+    expect(await runCheck([join(dir, 'bad.json')], { out: (s) => checked.push(s), err: (s) => checked.push(s), readFile: (p) => Promise.resolve(readFileSync(p, 'utf8')) })).toBe(1);
     const out: string[] = [];
     const err: string[] = [];
     expect(await report([join(dir, 'e.ndjson'), '--config', join(dir, 'bad.json')], { stdout: (t) => out.push(t), stderr: (t) => err.push(t) })).toBe(0);
