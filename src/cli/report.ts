@@ -130,6 +130,7 @@ export async function run(args: string[], io: ReportRunIo = {}): Promise<number>
     else {
       aggregate = await aggregateEvents(input, {
         windowDays,
+        keepGoals: Object.keys(config?.goals ?? {}),
         onProgress: progress
           ? (lines) => {
               const s = (Date.now() - started) / 1000;

@@ -220,6 +220,10 @@ function periodHtml(p: PeriodReport, report: Report): string {
       `<p><b>${esc(name(s.slot))}</b>: current rules ${esc(withInterval(s.currentRules.value, s.currentRules.ci, (x) => pct(x)))} (doubly robust ${esc(pct(s.currentRulesDr.value))}); best single experience <b>${esc(name(s.bestSingle.experience))}</b> ${esc(withInterval(s.bestSingle.value.value, s.bestSingle.value.ci, (x) => pct(x)))}; rules vs best single ${esc(withInterval(s.rulesVsBestSingle.value, s.rulesVsBestSingle.ci, pp))}${s.enoughData ? '' : ' · <i>not enough data</i>'}${s.srmCaveat ? ' · <span class="note">caution: sample ratio mismatch, values may be biased</span>' : ''}</p>`,
     );
     if (s.dimensions.length === 0) continue;
+    if (!s.enoughData) {
+      out.push(`<p class="note">${esc(count(s.dimensions.length))} logged audiences; their values mean something from 100 conversions in the slot on.</p>`);
+      continue;
+    }
     const rows = s.dimensions
       .map(
         (d, i) =>

@@ -97,6 +97,10 @@ function period(out: string[], p: PeriodReport, report: Report, many: boolean): 
       `  ${name(s.slot)}: current rules ${value(s.currentRules)} (doubly robust ${pct(s.currentRulesDr.value)}); best single experience ${name(s.bestSingle.experience, 40)} ${value(s.bestSingle.value)}; rules vs best single ${withInterval(s.rulesVsBestSingle.value, s.rulesVsBestSingle.ci, pp)}${s.enoughData ? '' : '  — not enough data'}${s.srmCaveat ? '  — caution: sample ratio mismatch, values may be biased' : ''}`,
     );
     if (s.dimensions.length === 0) continue;
+    if (!s.enoughData) {
+      out.push(`    ${count(s.dimensions.length)} logged audiences; their values mean something from 100 conversions in the slot on.`);
+      continue;
+    }
     const rows: string[][] = [['rank', 'segment by', `worth [simultaneous 95% over ${s.k}]`, 'in-sample (optimistic)', 'in-sample rule in / out', 'moderation p (BH)']];
     s.dimensions.forEach((d, i) =>
       rows.push([
