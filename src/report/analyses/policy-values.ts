@@ -83,9 +83,11 @@ export const everyone = (): string => '*';
  * pooled mean over all arms, `m(x, a) = Σ conv / Σ n`; a key's value of a weighs its contexts by their visitors,
  * `V(a | key) = Σ_x n_x m(x, a) / Σ_x n_x` (over the contexts where a was shown). This uses the targeted and control
  * visitors fully, where inverse-propensity weights would let the few explored visitors decide (an explored visitor
- * weighs 9 to 40 targeted ones), so the learned rule is much less often wrong. Rules are valued on other visitors, by
- * SNIPS. Keys with fewer than `minVisitors` training visitors use the fallback policy (default: the best single action
- * over all training rows).
+ * weighs 9 to 40 targeted ones). Actions are ranked pessimistically, by that value minus one standard error
+ * (`Σ_x (n_x/n)² m(1−m)/n_xa`), so an action seen by a few hundred explored visitors does not beat a well-measured one
+ * by luck. Either way the rule is only learned here: it is valued on other visitors, by SNIPS, so a poor rule makes
+ * the answer less useful, never wrong. Keys with fewer than `minVisitors` training visitors use the fallback policy
+ * (default: the best single action over all training rows).
  */
 export function learnPolicy(train: readonly LoggedRow[], key: (row: LoggedRow) => string, fallback?: Policy, minVisitors = 0): Policy {
   const strata = new Map<string, { key: string; n: number; byAction: Map<string, [number, number]> }>();
@@ -103,7 +105,8 @@ export function learnPolicy(train: readonly LoggedRow[], key: (row: LoggedRow) =
       a[1] += r.n;
     } else s.byAction.set(r.action, [r.conv, r.n]);
   }
-  const stats = new Map<string, { n: number; byAction: Map<string, [number, number]> }>();
+  // Per key and action: Σ n_x·m, Σ n_x, Σ n_x²·m(1−m)/n_xa.
+  const stats = new Map<string, { n: number; byAction: Map<string, [number, number, number]> }>();
   for (const s of strata.values()) {
     let k = stats.get(s.key);
     if (!k) {
@@ -113,17 +116,20 @@ export function learnPolicy(train: readonly LoggedRow[], key: (row: LoggedRow) =
     k.n += s.n;
     for (const [action, [conv, n]] of s.byAction) {
       if (!(n > 0)) continue;
-      const a = k.byAction.get(action) ?? [0, 0];
-      a[0] += (s.n * conv) / n;
+      const m = conv / n;
+      const a = k.byAction.get(action) ?? [0, 0, 0];
+      a[0] += s.n * m;
       a[1] += s.n;
+      a[2] += (s.n * s.n * m * (1 - m)) / n;
       k.byAction.set(action, a);
     }
   }
   const rankings = new Map<string, string[]>();
   for (const [k, s] of stats) {
+    const pessimistic = (x: [number, number, number]): number => x[0] / x[1] - Math.sqrt(x[2]) / x[1];
     const ranked = [...s.byAction.entries()]
       .filter(([, [, d]]) => d > 0)
-      .sort((x, y) => y[1][0] / y[1][1] - x[1][0] / x[1][1] || (x[0] < y[0] ? -1 : 1))
+      .sort((x, y) => pessimistic(y[1]) - pessimistic(x[1]) || (x[0] < y[0] ? -1 : 1))
       .map(([a]) => a);
     rankings.set(k, s.n >= minVisitors ? ranked : []);
   }

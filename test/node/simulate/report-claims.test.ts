@@ -33,38 +33,50 @@ describe('the answers never overclaim', () => {
     expect(worth / seeds).toBeLessThanOrEqual(0.05);
   }, 240_000);
 
-  test('Q4 gap figures ("your rules reach X% of the best rule on these signals and Y% of a perfect world") cover the truth in 93–97% of 400 replications', () => {
-    // poor-signals: signals guess the segment 40% of the time; 1M visitors, 10% invited to say who they are. The truth of
-    // each figure is exact: the current rules' value over the value of the rule the report learned (on one half of the
-    // visitors), both computed from the scenario's rates. Observed: X 95.5%, Y 96.0%.
-    const scenario = scenarioByName('poor-signals');
-    const reps = 400;
-    const covered = { x: 0, y: 0 };
-    let reported = 0;
-    for (let i = 0; i < reps; i++) {
-      const { aggregate } = sampleAggregate({ scenario, visitors: 1_000_000, seed: `q4-${i}`, askShare: 0.1 });
-      const slot = aggregate.periods[0]?.slots[0];
-      if (!slot) throw new Error('no slot');
-      const q4 = q4Bracket(slot, aggregate.goals, 0, 0.05);
-      const { signals, world } = q4Split(loggedRows(slot.ope, 0, 0.05));
-      const x = exactValue(currentRules, scenario) / exactValue(signals, scenario);
-      const y = exactValue(currentRules, scenario, true) / exactValue(world, scenario, true);
-      const r = q4.reachOfPerfect;
-      if (q4.reachOfBest.ci[0] <= x && x <= q4.reachOfBest.ci[1]) covered.x++;
-      if (r && Number.isFinite(r.ratio) && r.effectiveConversions >= 10) {
-        reported++;
-        if (r.ci[0] <= y && y <= r.ci[1]) covered.y++;
+  test('Q4 gap figures ("your rules reach X% of the best rule on these signals and Y% of a perfect world") cover the truth in 93–97% of 300 replications per scenario', () => {
+    // 1M visitors, 10% invited to say who they are. The truth of each figure is exact: the current rules' value over the
+    // value of the rule the report learned (on one half of the visitors), both from the scenario's rates.
+    // Observed: wrong-categories X 95.3% (286/300), Y 94.7% (284/300); poor-signals X 94.5% (239/253: in the other 47
+    // replications the learned rule does what the current rules do, the ratio is exactly 1 and the report says so),
+    // Y 95.7% (287/300).
+    for (const name of ['wrong-categories', 'poor-signals']) {
+      const scenario = scenarioByName(name);
+      const reps = 300;
+      const covered = { x: 0, y: 0 };
+      const given = { x: 0, y: 0 };
+      for (let i = 0; i < reps; i++) {
+        const { aggregate } = sampleAggregate({ scenario, visitors: 1_000_000, seed: `q4-${i}`, askShare: 0.1 });
+        const slot = aggregate.periods[0]?.slots[0];
+        if (!slot) throw new Error('no slot');
+        const q4 = q4Bracket(slot, aggregate.goals, 0, 0.05);
+        const { signals, world } = q4Split(loggedRows(slot.ope, 0, 0.05));
+        const x = exactValue(currentRules, scenario) / exactValue(signals, scenario);
+        const y = exactValue(currentRules, scenario, true) / exactValue(world, scenario, true);
+        const best = q4.reachOfBest;
+        if (Number.isFinite(best.ci[0])) {
+          given.x++;
+          if (best.ci[0] <= x && x <= best.ci[1]) covered.x++;
+          expect(best.ci[0]).toBeGreaterThan(0);
+        } else {
+          expect(x).toBe(1);
+          expect(q4.note).toContain('the rules learned from these data show what your rules show on every visitor');
+        }
+        const r = q4.reachOfPerfect;
+        if (r && Number.isFinite(r.ci[0]) && r.effectiveConversions >= 10) {
+          given.y++;
+          if (r.ci[0] <= y && y <= r.ci[1]) covered.y++;
+        }
+        // Intervals of rates never leave [0, 1].
+        for (const v of [q4.currentRulesAll, q4.bestOnSignalsAll, q4.perfectWorld]) if (v && Number.isFinite(v.ci[0])) expect(v.ci[0] >= 0 && v.ci[1] <= 1).toBe(true);
       }
-      // Intervals of rates never leave [0, 1]; ratio intervals stay positive.
-      for (const v of [q4.currentRulesAll, q4.bestOnSignalsAll, q4.perfectWorld]) if (v) expect(v.ci[0] >= 0 && v.ci[1] <= 1).toBe(true);
-      expect(q4.reachOfBest.ci[0]).toBeGreaterThan(0);
+      expect(given.x).toBeGreaterThanOrEqual(0.8 * reps);
+      expect(given.y).toBeGreaterThanOrEqual(0.9 * reps);
+      for (const rate of [covered.x / given.x, covered.y / given.y]) {
+        expect(rate).toBeGreaterThanOrEqual(0.93);
+        expect(rate).toBeLessThanOrEqual(0.97);
+      }
     }
-    expect(reported).toBeGreaterThanOrEqual(0.9 * reps);
-    for (const rate of [covered.x / reps, covered.y / reported]) {
-      expect(rate).toBeGreaterThanOrEqual(0.93);
-      expect(rate).toBeLessThanOrEqual(0.97);
-    }
-  }, 120_000);
+  }, 180_000);
 
   test('the non-response sentence: at most 5% of 200 seeds when respondents are a random sample (observed 1.5%), at least 80% when they are not (observed 100%)', () => {
     // 1M visitors, 2% invited. non-response: returning visitors convert 1.8× as often and answer 2× as often.
