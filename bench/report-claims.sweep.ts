@@ -22,7 +22,7 @@ import { exactValue } from '../test/node/simulate/exact-value.js';
 const pct = (x: number, n: number): string => `${((100 * x) / n).toFixed(1)}% (${x}/${n})`;
 
 test('A/A, 12 logged audiences: false "worth" claims', () => {
-  for (const visitors of [6000, 20_000, 100_000]) {
+  for (const visitors of [6000, 20_000]) {
     const seeds = 400;
     let adjusted = 0;
     let naive = 0;
