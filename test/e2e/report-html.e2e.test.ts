@@ -97,7 +97,7 @@ describe('the HTML report in Chromium', () => {
   it('the header has every count the text report has, and a favicon that is an inline image', async () => {
     const page = await open(html, 1280);
     const header = await page.locator('p.legend').first().evaluate((p) => p.parentElement?.textContent ?? '');
-    for (const word of ['lines', 'exposures', 'conversions', 'trust events', 'duplicates removed', 'later exposures ignored', 'invalid lines', 'visitors without exposure']) expect(header).toContain(word);
+    for (const word of ['lines', 'exposures', 'conversions', 'trust events', 'duplicates removed', 'later exposures set aside', 'invalid lines', 'visitors without exposure']) expect(header).toContain(word);
     const icon = await page.evaluate(async () => {
       const href = document.querySelector('link[rel="icon"]')?.getAttribute('href') ?? '';
       const img = new Image();
