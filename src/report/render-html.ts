@@ -247,9 +247,14 @@ function periodHtml(p: PeriodReport, report: Report): string {
         [
           { label: 'current rules (all)', v: s.currentRulesAll },
           { label: 'best on signals (all)', v: s.bestOnSignalsAll },
-          { label: 'current rules (resp.)', v: s.currentRules },
-          { label: 'best on signals (resp.)', v: s.bestOnSignals },
-          { label: 'perfect world (resp.)', v: s.perfectWorld },
+          // Respondents' values only once there are enough answers: before that they are noise, and the note says so.
+          ...(s.enoughData
+            ? [
+                { label: 'current rules (resp.)', v: s.currentRules },
+                { label: 'best on signals (resp.)', v: s.bestOnSignals },
+                { label: 'perfect world (resp.)', v: s.perfectWorld },
+              ]
+            : []),
         ],
         'Conversion rate under the current rules, the best rule on these signals and a perfect world, on every visitor and on respondents',
     );
