@@ -87,9 +87,12 @@ export const everyone = (): string => '*';
  * (`Σ_x (n_x/n)² m(1−m)/n_xa`), so an action seen by a few hundred explored visitors does not beat a well-measured one
  * by luck. Either way the rule is only learned here: it is valued on other visitors, by SNIPS, so a poor rule makes
  * the answer less useful, never wrong. Keys with fewer than `minVisitors` training visitors use the fallback policy
- * (default: the best single action over all training rows).
+ * (default: the best single action over all training rows). With `prefer`, the preferred rule's action stands unless
+ * the key's data show another clearly better: its value minus one standard error above the preferred action's value
+ * plus one (used by the perfect-world rule, learned from few respondents, to keep what the signals rule learned from
+ * everyone where the respondents cannot tell).
  */
-export function learnPolicy(train: readonly LoggedRow[], key: (row: LoggedRow) => string, fallback?: Policy, minVisitors = 0): Policy {
+export function learnPolicy(train: readonly LoggedRow[], key: (row: LoggedRow) => string, fallback?: Policy, minVisitors = 0, prefer?: Policy): Policy {
   const strata = new Map<string, { key: string; n: number; byAction: Map<string, [number, number]> }>();
   for (const r of train) {
     const id = r.answer === null ? r.context : r.context + '\u0001' + r.answer;
@@ -125,8 +128,9 @@ export function learnPolicy(train: readonly LoggedRow[], key: (row: LoggedRow) =
     }
   }
   const rankings = new Map<string, string[]>();
+  const pessimistic = (x: [number, number, number]): number => x[0] / x[1] - Math.sqrt(x[2]) / x[1];
+  const optimistic = (x: [number, number, number]): number => x[0] / x[1] + Math.sqrt(x[2]) / x[1];
   for (const [k, s] of stats) {
-    const pessimistic = (x: [number, number, number]): number => x[0] / x[1] - Math.sqrt(x[2]) / x[1];
     const ranked = [...s.byAction.entries()]
       .filter(([, [, d]]) => d > 0)
       .sort((x, y) => pessimistic(y[1]) - pessimistic(x[1]) || (x[0] < y[0] ? -1 : 1))
@@ -135,8 +139,23 @@ export function learnPolicy(train: readonly LoggedRow[], key: (row: LoggedRow) =
   }
   const global = fallback ?? (key === everyone ? undefined : learnPolicy(train, everyone));
   return (row) => {
-    for (const a of rankings.get(key(row)) ?? []) if (allowed(row, a)) return a;
-    return global ? global(row) : BASELINE;
+    const k = key(row);
+    let best: string | undefined;
+    for (const a of rankings.get(k) ?? []) {
+      if (allowed(row, a)) {
+        best = a;
+        break;
+      }
+    }
+    if (best === undefined) return global ? global(row) : BASELINE;
+    if (prefer) {
+      const preferred = prefer(row);
+      const byAction = stats.get(k)?.byAction;
+      const p = byAction?.get(preferred);
+      const b = byAction?.get(best);
+      if (preferred !== best && allowed(row, preferred) && (!p || !b || pessimistic(b) <= optimistic(p))) return preferred;
+    }
+    return best;
   };
 }
 

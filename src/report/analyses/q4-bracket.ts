@@ -26,12 +26,14 @@ export const learnSignalsPolicy = (train: readonly LoggedRow[]): Policy => learn
 
 /**
  * The rule of a "perfect world": the best experience per declared answer and context, learned on the answered
- * visitors of `train` (contexts with too few answers fall back to the answer alone, then to the signals rule).
+ * visitors of `train` (contexts with too few answers fall back to the answer alone, then to the signals rule). Where
+ * the respondents do not show an experience clearly better than what the signals rule picks (learned from every
+ * visitor), it keeps the signals rule's pick: knowing who is who should never make the rule worse for want of answers.
  */
 export function learnWorldPolicy(train: readonly LoggedRow[]): Policy {
   const signals = learnSignalsPolicy(train);
   const answered = onAnswered(train);
-  return learnPolicy(answered, worldKey, learnPolicy(answered, answerKey, signals, MIN_KEY_VISITORS), MIN_KEY_VISITORS);
+  return learnPolicy(answered, worldKey, learnPolicy(answered, answerKey, signals, MIN_KEY_VISITORS, signals), MIN_KEY_VISITORS, signals);
 }
 
 /**
@@ -114,6 +116,8 @@ export function q4Bracket(slot: SlotAggregate, goals: string[], g: number, holdo
 const ratioText = (r: RatioValue): string => `${pct(r.ratio, 0)} [${pct(r.ci[0], 0)}, ${pct(r.ci[1], 0)}]`;
 const defined = (r: RatioValue | null): r is RatioValue => r !== null && Number.isFinite(r.ratio) && Number.isFinite(r.ci[0]) && Number.isFinite(r.ci[1]);
 const below = (a: PolicyValue | null, b: PolicyValue | null): boolean => !!a && !!b && Number.isFinite(a.value) && Number.isFinite(b.value) && a.value < b.value;
+/** Whether two values' intervals overlap (or either has none): their difference is within noise. */
+const overlap = (a: PolicyValue, b: PolicyValue): boolean => !(Number.isFinite(a.ci[1]) && Number.isFinite(b.ci[0]) && (a.ci[1] < b.ci[0] || b.ci[1] < a.ci[0]));
 
 function bracketNote(q: Q4Slot): string {
   const out: string[] = [];
@@ -138,13 +142,20 @@ function bracketNote(q: Q4Slot): string {
   else {
     const r = q.reachOfPerfect;
     out.push(`On the ${count(q.answered)} visitors who said who they are, your rules reach ${ratioText(r)} of a perfect world in which you knew who is who${r.ci[1] >= 1 ? ' (within noise of it)' : ''}.`);
-    // 3. Where the estimates cross the expected order, say why.
-    if (below(q.perfectWorld, q.currentRules) || below(q.perfectWorld, q.bestOnSignals)) {
+    // 3. Where the estimates cross the expected order (current ≤ best on signals ≤ perfect world), say why.
+    const crossing = below(q.perfectWorld, q.currentRules) ? q.currentRules : below(q.perfectWorld, q.bestOnSignals) ? q.bestOnSignals : null;
+    if (crossing && q.perfectWorld) {
+      const what = crossing === q.currentRules ? 'your rules' : 'the best rule on these signals';
+      const head = `On respondents the perfect-world estimate (${pct(q.perfectWorld.value)}) comes out below ${what} (${pct(crossing.value)}), although knowing who is who can only help`;
       out.push(
-        `The perfect-world estimate (${pct(q.perfectWorld?.value ?? NaN)}) is below ${below(q.perfectWorld, q.currentRules) ? 'your rules' : 'the best rule on these signals'} (${pct((below(q.perfectWorld, q.currentRules) ? q.currentRules : q.bestOnSignals)?.value ?? NaN)}) although knowing more can only help: the perfect-world rule is learned from respondents alone, ${count(q.answered)} of them, too few to find the best experience for each kind of visitor. Read it as "not measurable yet", not as "knowing who is who would hurt".`,
+        overlap(q.perfectWorld, crossing)
+          ? `${head}: the two are within noise of each other, so knowing who is who would gain little or nothing measurable here.`
+          : `${head}: the perfect-world rule is learned from ${count(q.answered)} respondents only, too few to find the best experience for each kind of visitor. Read it as "not measurable yet", not as "knowing who is who would hurt".`,
       );
-    } else if (below(q.bestOnSignals, q.currentRules)) {
-      out.push(`On respondents the best rule on these signals (${pct(q.bestOnSignals?.value ?? NaN)}) comes out below your rules (${pct(q.currentRules?.value ?? NaN)}): a rule learned from data is noisier than yours, and the respondents are a small sample.`);
+    } else if (below(q.bestOnSignals, q.currentRules) && q.bestOnSignals && q.currentRules) {
+      out.push(
+        `On respondents the best rule on these signals (${pct(q.bestOnSignals.value)}) comes out below your rules (${pct(q.currentRules.value)})${overlap(q.bestOnSignals, q.currentRules) ? ', within noise of each other' : ': a rule learned from data is noisier than yours, and the respondents are a smaller sample'}.`,
+      );
     }
   }
   // 4. Non-response, only on evidence.
