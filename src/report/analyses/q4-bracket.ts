@@ -17,7 +17,6 @@ export const MAX_CONFUSION_ANSWERS = 20;
 export const MAX_CONFUSION_AUDIENCES = 12;
 
 const signalKey = (r: LoggedRow): string => r.context;
-const worldKey = (r: LoggedRow): string => `${r.answer ?? ''}#${r.context}`;
 const answerKey = (r: LoggedRow): string => r.answer ?? '';
 const onAnswered = (rows: readonly LoggedRow[]): LoggedRow[] => rows.filter((r) => r.answer !== null);
 
@@ -25,15 +24,17 @@ const onAnswered = (rows: readonly LoggedRow[]): LoggedRow[] => rows.filter((r) 
 export const learnSignalsPolicy = (train: readonly LoggedRow[]): Policy => learnPolicy(train, signalKey);
 
 /**
- * The rule of a "perfect world": the best experience per declared answer and context, learned on the answered
- * visitors of `train` (contexts with too few answers fall back to the answer alone, then to the signals rule). Where
- * the respondents do not show an experience clearly better than what the signals rule picks (learned from every
- * visitor), it keeps the signals rule's pick: knowing who is who should never make the rule worse for want of answers.
+ * The rule of a "perfect world" (measurement.md §4.4: the best policy if the true segment S were known): the best
+ * experience per declared answer, learned on the answered visitors of `train` (an answer with too few respondents
+ * falls back to the signals rule). Where the respondents do not show an experience clearly better than what the
+ * signals rule picks (learned from every visitor), it keeps the signals rule's pick: knowing who is who should never
+ * make the rule worse for want of answers. Keyed by the answer alone, not answer × audiences: respondents are few, and
+ * every split of them leaves each part too few to learn from.
  */
 export function learnWorldPolicy(train: readonly LoggedRow[]): Policy {
   const signals = learnSignalsPolicy(train);
   const answered = onAnswered(train);
-  return learnPolicy(answered, worldKey, learnPolicy(answered, answerKey, signals, MIN_KEY_VISITORS, signals), MIN_KEY_VISITORS, signals);
+  return learnPolicy(answered, answerKey, signals, MIN_KEY_VISITORS, signals);
 }
 
 /**
