@@ -106,7 +106,9 @@ const lines = [
   'Make your own, from simulated traffic whose truth is known:',
   '  node dist/cli.js simulate --scenario losing-experience --visitors 150000 --config-out .candor-demo/sim.config.json > .candor-demo/sim.ndjson',
   '  node dist/cli.js report .candor-demo/sim.ndjson --config .candor-demo/sim.config.json --html .candor-demo/sim.html',
-  collector ? `And from what you clicked here:\n  node dist/cli.js report ${out}` : 'Events from this demo are kept in memory; see them at /events.',
+  collector
+    ? `And from what you clicked here (the config the pages run under gives the sample-ratio checks and the names):\n  node dist/cli.js report ${out} --config examples/marketing-site/candor.config.json`
+    : 'Events from this demo are kept in memory; see them at /events.',
   '',
   'Ctrl-C stops the server.',
   '',

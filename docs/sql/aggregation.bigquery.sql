@@ -5,18 +5,19 @@ WITH
 -- 1. Which rows are events: the type-specific fields are there and make sense. Every other row is invalid.
 input_counts AS (
   SELECT COUNT(*) AS lines,
-    COALESCE(SUM(CASE WHEN (type = 'exposure' AND visitor_id IS NOT NULL AND visitor_id <> '' AND ts IS NOT NULL AND (NOT IS_INF(ts) AND NOT IS_NAN(ts)) AND slot IS NOT NULL AND salt IS NOT NULL AND config_version IS NOT NULL
+    COALESCE(SUM(CASE WHEN (type = 'exposure' AND visitor_id IS NOT NULL AND visitor_id <> '' AND ts IS NOT NULL AND (NOT IS_INF(ts) AND NOT IS_NAN(ts)) AND ts >= 1577836800000 AND ts <= UNIX_MILLIS(CURRENT_TIMESTAMP()) + 86400000 AND slot IS NOT NULL AND salt IS NOT NULL AND config_version IS NOT NULL
     AND arm IN ('holdout', 'control', 'explore', 'targeted') AND experience IS NOT NULL AND counterfactual IS NOT NULL AND propensity > 0 AND propensity <= 1
     AND audiences IS NOT NULL AND eligible IS NOT NULL) THEN 1 ELSE 0 END), 0) AS exposures,
-    COALESCE(SUM(CASE WHEN (type = 'conversion' AND visitor_id IS NOT NULL AND visitor_id <> '' AND ts IS NOT NULL AND (NOT IS_INF(ts) AND NOT IS_NAN(ts)) AND goal IS NOT NULL AND (value IS NULL OR (NOT IS_INF(value) AND NOT IS_NAN(value)))) THEN 1 ELSE 0 END), 0) AS conversions,
-    COALESCE(SUM(CASE WHEN (type = 'trust' AND visitor_id IS NOT NULL AND visitor_id <> '' AND ts IS NOT NULL AND (NOT IS_INF(ts) AND NOT IS_NAN(ts))
-    AND (kind IN ('explanation_opened', 'show_standard', 'personalize_again', 'forget', 'ask_dismissed') OR (kind = 'ask_answered' AND key IS NOT NULL AND answer IS NOT NULL))) THEN 1 ELSE 0 END), 0) AS trust
+    COALESCE(SUM(CASE WHEN (type = 'conversion' AND visitor_id IS NOT NULL AND visitor_id <> '' AND ts IS NOT NULL AND (NOT IS_INF(ts) AND NOT IS_NAN(ts)) AND ts >= 1577836800000 AND ts <= UNIX_MILLIS(CURRENT_TIMESTAMP()) + 86400000 AND goal IS NOT NULL AND (value IS NULL OR (NOT IS_INF(value) AND NOT IS_NAN(value)))) THEN 1 ELSE 0 END), 0) AS conversions,
+    COALESCE(SUM(CASE WHEN (type = 'trust' AND visitor_id IS NOT NULL AND visitor_id <> '' AND ts IS NOT NULL AND (NOT IS_INF(ts) AND NOT IS_NAN(ts)) AND ts >= 1577836800000 AND ts <= UNIX_MILLIS(CURRENT_TIMESTAMP()) + 86400000
+    AND (kind IN ('explanation_opened', 'show_standard', 'personalize_again', 'forget', 'ask_dismissed') OR (kind = 'ask_answered' AND key IS NOT NULL AND answer IS NOT NULL))) THEN 1 ELSE 0 END), 0) AS trust,
+    COALESCE(SUM(CASE WHEN ts IS NOT NULL AND (NOT IS_INF(ts) AND NOT IS_NAN(ts)) AND NOT (ts >= 1577836800000 AND ts <= UNIX_MILLIS(CURRENT_TIMESTAMP()) + 86400000) THEN 1 ELSE 0 END), 0) AS time_out_of_range
   FROM candor_events
 ),
 -- 2. The first exposure per visitor × slot × period (salt) is the visitor's arm (intention-to-treat).
 exposures AS (
   SELECT visitor_id, salt, slot, ts, config_version, arm, experience, counterfactual, propensity, audiences, eligible
-  FROM candor_events WHERE (type = 'exposure' AND visitor_id IS NOT NULL AND visitor_id <> '' AND ts IS NOT NULL AND (NOT IS_INF(ts) AND NOT IS_NAN(ts)) AND slot IS NOT NULL AND salt IS NOT NULL AND config_version IS NOT NULL
+  FROM candor_events WHERE (type = 'exposure' AND visitor_id IS NOT NULL AND visitor_id <> '' AND ts IS NOT NULL AND (NOT IS_INF(ts) AND NOT IS_NAN(ts)) AND ts >= 1577836800000 AND ts <= UNIX_MILLIS(CURRENT_TIMESTAMP()) + 86400000 AND slot IS NOT NULL AND salt IS NOT NULL AND config_version IS NOT NULL
     AND arm IN ('holdout', 'control', 'explore', 'targeted') AND experience IS NOT NULL AND counterfactual IS NOT NULL AND propensity > 0 AND propensity <= 1
     AND audiences IS NOT NULL AND eligible IS NOT NULL)
 ),
@@ -85,7 +86,7 @@ exposure_counts AS (
 ),
 -- 3. A re-sent conversion (same visitor, goal, time and value; no value counts 1) counts once.
 conversions AS (
-  SELECT visitor_id, goal, ts, COALESCE(value, 1) AS val FROM candor_events WHERE (type = 'conversion' AND visitor_id IS NOT NULL AND visitor_id <> '' AND ts IS NOT NULL AND (NOT IS_INF(ts) AND NOT IS_NAN(ts)) AND goal IS NOT NULL AND (value IS NULL OR (NOT IS_INF(value) AND NOT IS_NAN(value))))
+  SELECT visitor_id, goal, ts, COALESCE(value, 1) AS val FROM candor_events WHERE (type = 'conversion' AND visitor_id IS NOT NULL AND visitor_id <> '' AND ts IS NOT NULL AND (NOT IS_INF(ts) AND NOT IS_NAN(ts)) AND ts >= 1577836800000 AND ts <= UNIX_MILLIS(CURRENT_TIMESTAMP()) + 86400000 AND goal IS NOT NULL AND (value IS NULL OR (NOT IS_INF(value) AND NOT IS_NAN(value))))
 ),
 distinct_conversions AS (
   SELECT visitor_id, goal, ts, val, COUNT(*) AS copies FROM conversions GROUP BY visitor_id, goal, ts, val
@@ -103,12 +104,13 @@ conversion_counts AS (
     COALESCE(SUM(CASE WHEN pos > 16 THEN copies ELSE 0 END), 0) AS capped
   FROM ranked_conversions
 ),
+-- Every goal with its stored conversions: the report keeps the 100 goals with most (and the config's), as the streaming reader does.
 goals AS (
-  SELECT DISTINCT goal FROM distinct_conversions
+  SELECT goal, COUNT(*) AS stored FROM kept_conversions GROUP BY goal
 ),
 -- 4. Trust events.
 trust AS (
-  SELECT visitor_id, ts, kind, slot, key, answer, forced FROM candor_events WHERE (type = 'trust' AND visitor_id IS NOT NULL AND visitor_id <> '' AND ts IS NOT NULL AND (NOT IS_INF(ts) AND NOT IS_NAN(ts))
+  SELECT visitor_id, ts, kind, slot, key, answer, forced FROM candor_events WHERE (type = 'trust' AND visitor_id IS NOT NULL AND visitor_id <> '' AND ts IS NOT NULL AND (NOT IS_INF(ts) AND NOT IS_NAN(ts)) AND ts >= 1577836800000 AND ts <= UNIX_MILLIS(CURRENT_TIMESTAMP()) + 86400000
     AND (kind IN ('explanation_opened', 'show_standard', 'personalize_again', 'forget', 'ask_dismissed') OR (kind = 'ask_answered' AND key IS NOT NULL AND answer IS NOT NULL)))
 ),
 -- Visitors with conversions or trust events but no exposure cannot be analysed.
@@ -207,7 +209,9 @@ SELECT CAST('input' AS STRING) AS section, CAST('conversions_capped' AS STRING) 
 UNION ALL
 SELECT CAST('input' AS STRING) AS section, CAST('visitors_without_exposure' AS STRING) AS name, CAST(NULL AS STRING) AS salt, CAST(NULL AS STRING) AS slot, CAST(NULL AS INT64) AS day, CAST(NULL AS INT64) AS holdout, CAST(NULL AS INT64) AS fold, CAST(NULL AS STRING) AS answer, CAST(NULL AS STRING) AS audiences, CAST(NULL AS STRING) AS eligible, CAST(NULL AS STRING) AS arm, CAST(NULL AS STRING) AS experience, CAST(NULL AS STRING) AS counterfactual, CAST(NULL AS STRING) AS config_version, CAST(NULL AS FLOAT64) AS propensity, CAST(NULL AS STRING) AS goal, CAST(u.visitors AS INT64) AS n, CAST(NULL AS FLOAT64) AS x, CAST(NULL AS FLOAT64) AS xx FROM input_counts i CROSS JOIN exposure_counts e CROSS JOIN conversion_counts c CROSS JOIN unexposed u
 UNION ALL
-SELECT CAST('goal' AS STRING) AS section, CAST('goal' AS STRING) AS name, CAST(NULL AS STRING) AS salt, CAST(NULL AS STRING) AS slot, CAST(NULL AS INT64) AS day, CAST(NULL AS INT64) AS holdout, CAST(NULL AS INT64) AS fold, CAST(NULL AS STRING) AS answer, CAST(NULL AS STRING) AS audiences, CAST(NULL AS STRING) AS eligible, CAST(NULL AS STRING) AS arm, CAST(NULL AS STRING) AS experience, CAST(NULL AS STRING) AS counterfactual, CAST(NULL AS STRING) AS config_version, CAST(NULL AS FLOAT64) AS propensity, CAST(goal AS STRING) AS goal, CAST(NULL AS INT64) AS n, CAST(NULL AS FLOAT64) AS x, CAST(NULL AS FLOAT64) AS xx FROM goals
+SELECT CAST('input' AS STRING) AS section, CAST('time_out_of_range' AS STRING) AS name, CAST(NULL AS STRING) AS salt, CAST(NULL AS STRING) AS slot, CAST(NULL AS INT64) AS day, CAST(NULL AS INT64) AS holdout, CAST(NULL AS INT64) AS fold, CAST(NULL AS STRING) AS answer, CAST(NULL AS STRING) AS audiences, CAST(NULL AS STRING) AS eligible, CAST(NULL AS STRING) AS arm, CAST(NULL AS STRING) AS experience, CAST(NULL AS STRING) AS counterfactual, CAST(NULL AS STRING) AS config_version, CAST(NULL AS FLOAT64) AS propensity, CAST(NULL AS STRING) AS goal, CAST(i.time_out_of_range AS INT64) AS n, CAST(NULL AS FLOAT64) AS x, CAST(NULL AS FLOAT64) AS xx FROM input_counts i CROSS JOIN exposure_counts e CROSS JOIN conversion_counts c CROSS JOIN unexposed u
+UNION ALL
+SELECT CAST('goal' AS STRING) AS section, CAST('goal' AS STRING) AS name, CAST(NULL AS STRING) AS salt, CAST(NULL AS STRING) AS slot, CAST(NULL AS INT64) AS day, CAST(NULL AS INT64) AS holdout, CAST(NULL AS INT64) AS fold, CAST(NULL AS STRING) AS answer, CAST(NULL AS STRING) AS audiences, CAST(NULL AS STRING) AS eligible, CAST(NULL AS STRING) AS arm, CAST(NULL AS STRING) AS experience, CAST(NULL AS STRING) AS counterfactual, CAST(NULL AS STRING) AS config_version, CAST(NULL AS FLOAT64) AS propensity, CAST(goal AS STRING) AS goal, CAST(stored AS INT64) AS n, CAST(NULL AS FLOAT64) AS x, CAST(NULL AS FLOAT64) AS xx FROM goals
 UNION ALL
 SELECT CAST('period' AS STRING) AS section, CAST('visitors' AS STRING) AS name, CAST(salt AS STRING) AS salt, CAST(NULL AS STRING) AS slot, CAST(NULL AS INT64) AS day, CAST(NULL AS INT64) AS holdout, CAST(NULL AS INT64) AS fold, CAST(NULL AS STRING) AS answer, CAST(NULL AS STRING) AS audiences, CAST(NULL AS STRING) AS eligible, CAST(NULL AS STRING) AS arm, CAST(NULL AS STRING) AS experience, CAST(NULL AS STRING) AS counterfactual, CAST(NULL AS STRING) AS config_version, CAST(NULL AS FLOAT64) AS propensity, CAST(NULL AS STRING) AS goal, CAST(COUNT(*) AS INT64) AS n, CAST(NULL AS FLOAT64) AS x, CAST(NULL AS FLOAT64) AS xx FROM visitor_periods GROUP BY salt
 UNION ALL

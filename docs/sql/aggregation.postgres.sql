@@ -8,18 +8,19 @@ WITH
 -- 1. Which rows are events: the type-specific fields are there and make sense. Every other row is invalid.
 input_counts AS (
   SELECT COUNT(*) AS lines,
-    COALESCE(SUM(CASE WHEN (type = 'exposure' AND visitor_id IS NOT NULL AND visitor_id <> '' AND ts IS NOT NULL AND (ts NOT IN ('Infinity'::float8, '-Infinity'::float8, 'NaN'::float8)) AND slot IS NOT NULL AND salt IS NOT NULL AND config_version IS NOT NULL
+    COALESCE(SUM(CASE WHEN (type = 'exposure' AND visitor_id IS NOT NULL AND visitor_id <> '' AND ts IS NOT NULL AND (ts NOT IN ('Infinity'::float8, '-Infinity'::float8, 'NaN'::float8)) AND ts >= 1577836800000 AND ts <= (EXTRACT(EPOCH FROM now()) * 1000) + 86400000 AND slot IS NOT NULL AND salt IS NOT NULL AND config_version IS NOT NULL
     AND arm IN ('holdout', 'control', 'explore', 'targeted') AND experience IS NOT NULL AND counterfactual IS NOT NULL AND propensity > 0 AND propensity <= 1
     AND audiences IS NOT NULL AND eligible IS NOT NULL) THEN 1 ELSE 0 END), 0) AS exposures,
-    COALESCE(SUM(CASE WHEN (type = 'conversion' AND visitor_id IS NOT NULL AND visitor_id <> '' AND ts IS NOT NULL AND (ts NOT IN ('Infinity'::float8, '-Infinity'::float8, 'NaN'::float8)) AND goal IS NOT NULL AND (value IS NULL OR (value NOT IN ('Infinity'::float8, '-Infinity'::float8, 'NaN'::float8)))) THEN 1 ELSE 0 END), 0) AS conversions,
-    COALESCE(SUM(CASE WHEN (type = 'trust' AND visitor_id IS NOT NULL AND visitor_id <> '' AND ts IS NOT NULL AND (ts NOT IN ('Infinity'::float8, '-Infinity'::float8, 'NaN'::float8))
-    AND (kind IN ('explanation_opened', 'show_standard', 'personalize_again', 'forget', 'ask_dismissed') OR (kind = 'ask_answered' AND key IS NOT NULL AND answer IS NOT NULL))) THEN 1 ELSE 0 END), 0) AS trust
+    COALESCE(SUM(CASE WHEN (type = 'conversion' AND visitor_id IS NOT NULL AND visitor_id <> '' AND ts IS NOT NULL AND (ts NOT IN ('Infinity'::float8, '-Infinity'::float8, 'NaN'::float8)) AND ts >= 1577836800000 AND ts <= (EXTRACT(EPOCH FROM now()) * 1000) + 86400000 AND goal IS NOT NULL AND (value IS NULL OR (value NOT IN ('Infinity'::float8, '-Infinity'::float8, 'NaN'::float8)))) THEN 1 ELSE 0 END), 0) AS conversions,
+    COALESCE(SUM(CASE WHEN (type = 'trust' AND visitor_id IS NOT NULL AND visitor_id <> '' AND ts IS NOT NULL AND (ts NOT IN ('Infinity'::float8, '-Infinity'::float8, 'NaN'::float8)) AND ts >= 1577836800000 AND ts <= (EXTRACT(EPOCH FROM now()) * 1000) + 86400000
+    AND (kind IN ('explanation_opened', 'show_standard', 'personalize_again', 'forget', 'ask_dismissed') OR (kind = 'ask_answered' AND key IS NOT NULL AND answer IS NOT NULL))) THEN 1 ELSE 0 END), 0) AS trust,
+    COALESCE(SUM(CASE WHEN ts IS NOT NULL AND (ts NOT IN ('Infinity'::float8, '-Infinity'::float8, 'NaN'::float8)) AND NOT (ts >= 1577836800000 AND ts <= (EXTRACT(EPOCH FROM now()) * 1000) + 86400000) THEN 1 ELSE 0 END), 0) AS time_out_of_range
   FROM candor_events
 ),
 -- 2. The first exposure per visitor × slot × period (salt) is the visitor's arm (intention-to-treat).
 exposures AS NOT MATERIALIZED (
   SELECT visitor_id, salt, slot, ts, config_version, arm, experience, counterfactual, propensity, audiences, eligible
-  FROM candor_events WHERE (type = 'exposure' AND visitor_id IS NOT NULL AND visitor_id <> '' AND ts IS NOT NULL AND (ts NOT IN ('Infinity'::float8, '-Infinity'::float8, 'NaN'::float8)) AND slot IS NOT NULL AND salt IS NOT NULL AND config_version IS NOT NULL
+  FROM candor_events WHERE (type = 'exposure' AND visitor_id IS NOT NULL AND visitor_id <> '' AND ts IS NOT NULL AND (ts NOT IN ('Infinity'::float8, '-Infinity'::float8, 'NaN'::float8)) AND ts >= 1577836800000 AND ts <= (EXTRACT(EPOCH FROM now()) * 1000) + 86400000 AND slot IS NOT NULL AND salt IS NOT NULL AND config_version IS NOT NULL
     AND arm IN ('holdout', 'control', 'explore', 'targeted') AND experience IS NOT NULL AND counterfactual IS NOT NULL AND propensity > 0 AND propensity <= 1
     AND audiences IS NOT NULL AND eligible IS NOT NULL)
 ),
@@ -88,7 +89,7 @@ exposure_counts AS (
 ),
 -- 3. A re-sent conversion (same visitor, goal, time and value; no value counts 1) counts once.
 conversions AS NOT MATERIALIZED (
-  SELECT visitor_id, goal, ts, COALESCE(value, 1) AS val FROM candor_events WHERE (type = 'conversion' AND visitor_id IS NOT NULL AND visitor_id <> '' AND ts IS NOT NULL AND (ts NOT IN ('Infinity'::float8, '-Infinity'::float8, 'NaN'::float8)) AND goal IS NOT NULL AND (value IS NULL OR (value NOT IN ('Infinity'::float8, '-Infinity'::float8, 'NaN'::float8))))
+  SELECT visitor_id, goal, ts, COALESCE(value, 1) AS val FROM candor_events WHERE (type = 'conversion' AND visitor_id IS NOT NULL AND visitor_id <> '' AND ts IS NOT NULL AND (ts NOT IN ('Infinity'::float8, '-Infinity'::float8, 'NaN'::float8)) AND ts >= 1577836800000 AND ts <= (EXTRACT(EPOCH FROM now()) * 1000) + 86400000 AND goal IS NOT NULL AND (value IS NULL OR (value NOT IN ('Infinity'::float8, '-Infinity'::float8, 'NaN'::float8))))
 ),
 distinct_conversions AS (
   SELECT visitor_id, goal, ts, val, COUNT(*) AS copies FROM conversions GROUP BY visitor_id, goal, ts, val
@@ -106,12 +107,13 @@ conversion_counts AS (
     COALESCE(SUM(CASE WHEN pos > 16 THEN copies ELSE 0 END), 0) AS capped
   FROM ranked_conversions
 ),
+-- Every goal with its stored conversions: the report keeps the 100 goals with most (and the config's), as the streaming reader does.
 goals AS (
-  SELECT DISTINCT goal FROM distinct_conversions
+  SELECT goal, COUNT(*) AS stored FROM kept_conversions GROUP BY goal
 ),
 -- 4. Trust events.
 trust AS (
-  SELECT visitor_id, ts, kind, slot, key, answer, forced FROM candor_events WHERE (type = 'trust' AND visitor_id IS NOT NULL AND visitor_id <> '' AND ts IS NOT NULL AND (ts NOT IN ('Infinity'::float8, '-Infinity'::float8, 'NaN'::float8))
+  SELECT visitor_id, ts, kind, slot, key, answer, forced FROM candor_events WHERE (type = 'trust' AND visitor_id IS NOT NULL AND visitor_id <> '' AND ts IS NOT NULL AND (ts NOT IN ('Infinity'::float8, '-Infinity'::float8, 'NaN'::float8)) AND ts >= 1577836800000 AND ts <= (EXTRACT(EPOCH FROM now()) * 1000) + 86400000
     AND (kind IN ('explanation_opened', 'show_standard', 'personalize_again', 'forget', 'ask_dismissed') OR (kind = 'ask_answered' AND key IS NOT NULL AND answer IS NOT NULL)))
 ),
 -- Visitors with conversions or trust events but no exposure cannot be analysed.
@@ -210,7 +212,9 @@ SELECT CAST('input' AS TEXT) AS section, CAST('conversions_capped' AS TEXT) AS n
 UNION ALL
 SELECT CAST('input' AS TEXT) AS section, CAST('visitors_without_exposure' AS TEXT) AS name, CAST(NULL AS TEXT) AS salt, CAST(NULL AS TEXT) AS slot, CAST(NULL AS BIGINT) AS day, CAST(NULL AS BIGINT) AS holdout, CAST(NULL AS BIGINT) AS fold, CAST(NULL AS TEXT) AS answer, CAST(NULL AS TEXT) AS audiences, CAST(NULL AS TEXT) AS eligible, CAST(NULL AS TEXT) AS arm, CAST(NULL AS TEXT) AS experience, CAST(NULL AS TEXT) AS counterfactual, CAST(NULL AS TEXT) AS config_version, CAST(NULL AS DOUBLE PRECISION) AS propensity, CAST(NULL AS TEXT) AS goal, CAST(u.visitors AS BIGINT) AS n, CAST(NULL AS DOUBLE PRECISION) AS x, CAST(NULL AS DOUBLE PRECISION) AS xx FROM input_counts i CROSS JOIN exposure_counts e CROSS JOIN conversion_counts c CROSS JOIN unexposed u
 UNION ALL
-SELECT CAST('goal' AS TEXT) AS section, CAST('goal' AS TEXT) AS name, CAST(NULL AS TEXT) AS salt, CAST(NULL AS TEXT) AS slot, CAST(NULL AS BIGINT) AS day, CAST(NULL AS BIGINT) AS holdout, CAST(NULL AS BIGINT) AS fold, CAST(NULL AS TEXT) AS answer, CAST(NULL AS TEXT) AS audiences, CAST(NULL AS TEXT) AS eligible, CAST(NULL AS TEXT) AS arm, CAST(NULL AS TEXT) AS experience, CAST(NULL AS TEXT) AS counterfactual, CAST(NULL AS TEXT) AS config_version, CAST(NULL AS DOUBLE PRECISION) AS propensity, CAST(goal AS TEXT) AS goal, CAST(NULL AS BIGINT) AS n, CAST(NULL AS DOUBLE PRECISION) AS x, CAST(NULL AS DOUBLE PRECISION) AS xx FROM goals
+SELECT CAST('input' AS TEXT) AS section, CAST('time_out_of_range' AS TEXT) AS name, CAST(NULL AS TEXT) AS salt, CAST(NULL AS TEXT) AS slot, CAST(NULL AS BIGINT) AS day, CAST(NULL AS BIGINT) AS holdout, CAST(NULL AS BIGINT) AS fold, CAST(NULL AS TEXT) AS answer, CAST(NULL AS TEXT) AS audiences, CAST(NULL AS TEXT) AS eligible, CAST(NULL AS TEXT) AS arm, CAST(NULL AS TEXT) AS experience, CAST(NULL AS TEXT) AS counterfactual, CAST(NULL AS TEXT) AS config_version, CAST(NULL AS DOUBLE PRECISION) AS propensity, CAST(NULL AS TEXT) AS goal, CAST(i.time_out_of_range AS BIGINT) AS n, CAST(NULL AS DOUBLE PRECISION) AS x, CAST(NULL AS DOUBLE PRECISION) AS xx FROM input_counts i CROSS JOIN exposure_counts e CROSS JOIN conversion_counts c CROSS JOIN unexposed u
+UNION ALL
+SELECT CAST('goal' AS TEXT) AS section, CAST('goal' AS TEXT) AS name, CAST(NULL AS TEXT) AS salt, CAST(NULL AS TEXT) AS slot, CAST(NULL AS BIGINT) AS day, CAST(NULL AS BIGINT) AS holdout, CAST(NULL AS BIGINT) AS fold, CAST(NULL AS TEXT) AS answer, CAST(NULL AS TEXT) AS audiences, CAST(NULL AS TEXT) AS eligible, CAST(NULL AS TEXT) AS arm, CAST(NULL AS TEXT) AS experience, CAST(NULL AS TEXT) AS counterfactual, CAST(NULL AS TEXT) AS config_version, CAST(NULL AS DOUBLE PRECISION) AS propensity, CAST(goal AS TEXT) AS goal, CAST(stored AS BIGINT) AS n, CAST(NULL AS DOUBLE PRECISION) AS x, CAST(NULL AS DOUBLE PRECISION) AS xx FROM goals
 UNION ALL
 SELECT CAST('period' AS TEXT) AS section, CAST('visitors' AS TEXT) AS name, CAST(salt AS TEXT) AS salt, CAST(NULL AS TEXT) AS slot, CAST(NULL AS BIGINT) AS day, CAST(NULL AS BIGINT) AS holdout, CAST(NULL AS BIGINT) AS fold, CAST(NULL AS TEXT) AS answer, CAST(NULL AS TEXT) AS audiences, CAST(NULL AS TEXT) AS eligible, CAST(NULL AS TEXT) AS arm, CAST(NULL AS TEXT) AS experience, CAST(NULL AS TEXT) AS counterfactual, CAST(NULL AS TEXT) AS config_version, CAST(NULL AS DOUBLE PRECISION) AS propensity, CAST(NULL AS TEXT) AS goal, CAST(COUNT(*) AS BIGINT) AS n, CAST(NULL AS DOUBLE PRECISION) AS x, CAST(NULL AS DOUBLE PRECISION) AS xx FROM visitor_periods GROUP BY salt
 UNION ALL

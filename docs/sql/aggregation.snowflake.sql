@@ -5,18 +5,19 @@ WITH
 -- 1. Which rows are events: the type-specific fields are there and make sense. Every other row is invalid.
 input_counts AS (
   SELECT COUNT(*) AS lines,
-    COALESCE(SUM(CASE WHEN (type = 'exposure' AND visitor_id IS NOT NULL AND visitor_id <> '' AND ts IS NOT NULL AND (ts NOT IN ('inf'::DOUBLE, '-inf'::DOUBLE, 'nan'::DOUBLE)) AND slot IS NOT NULL AND salt IS NOT NULL AND config_version IS NOT NULL
+    COALESCE(SUM(CASE WHEN (type = 'exposure' AND visitor_id IS NOT NULL AND visitor_id <> '' AND ts IS NOT NULL AND (ts NOT IN ('inf'::DOUBLE, '-inf'::DOUBLE, 'nan'::DOUBLE)) AND ts >= 1577836800000 AND ts <= DATE_PART(EPOCH_MILLISECOND, CURRENT_TIMESTAMP()) + 86400000 AND slot IS NOT NULL AND salt IS NOT NULL AND config_version IS NOT NULL
     AND arm IN ('holdout', 'control', 'explore', 'targeted') AND experience IS NOT NULL AND counterfactual IS NOT NULL AND propensity > 0 AND propensity <= 1
     AND audiences IS NOT NULL AND eligible IS NOT NULL) THEN 1 ELSE 0 END), 0) AS exposures,
-    COALESCE(SUM(CASE WHEN (type = 'conversion' AND visitor_id IS NOT NULL AND visitor_id <> '' AND ts IS NOT NULL AND (ts NOT IN ('inf'::DOUBLE, '-inf'::DOUBLE, 'nan'::DOUBLE)) AND goal IS NOT NULL AND (value IS NULL OR (value NOT IN ('inf'::DOUBLE, '-inf'::DOUBLE, 'nan'::DOUBLE)))) THEN 1 ELSE 0 END), 0) AS conversions,
-    COALESCE(SUM(CASE WHEN (type = 'trust' AND visitor_id IS NOT NULL AND visitor_id <> '' AND ts IS NOT NULL AND (ts NOT IN ('inf'::DOUBLE, '-inf'::DOUBLE, 'nan'::DOUBLE))
-    AND (kind IN ('explanation_opened', 'show_standard', 'personalize_again', 'forget', 'ask_dismissed') OR (kind = 'ask_answered' AND key IS NOT NULL AND answer IS NOT NULL))) THEN 1 ELSE 0 END), 0) AS trust
+    COALESCE(SUM(CASE WHEN (type = 'conversion' AND visitor_id IS NOT NULL AND visitor_id <> '' AND ts IS NOT NULL AND (ts NOT IN ('inf'::DOUBLE, '-inf'::DOUBLE, 'nan'::DOUBLE)) AND ts >= 1577836800000 AND ts <= DATE_PART(EPOCH_MILLISECOND, CURRENT_TIMESTAMP()) + 86400000 AND goal IS NOT NULL AND (value IS NULL OR (value NOT IN ('inf'::DOUBLE, '-inf'::DOUBLE, 'nan'::DOUBLE)))) THEN 1 ELSE 0 END), 0) AS conversions,
+    COALESCE(SUM(CASE WHEN (type = 'trust' AND visitor_id IS NOT NULL AND visitor_id <> '' AND ts IS NOT NULL AND (ts NOT IN ('inf'::DOUBLE, '-inf'::DOUBLE, 'nan'::DOUBLE)) AND ts >= 1577836800000 AND ts <= DATE_PART(EPOCH_MILLISECOND, CURRENT_TIMESTAMP()) + 86400000
+    AND (kind IN ('explanation_opened', 'show_standard', 'personalize_again', 'forget', 'ask_dismissed') OR (kind = 'ask_answered' AND key IS NOT NULL AND answer IS NOT NULL))) THEN 1 ELSE 0 END), 0) AS trust,
+    COALESCE(SUM(CASE WHEN ts IS NOT NULL AND (ts NOT IN ('inf'::DOUBLE, '-inf'::DOUBLE, 'nan'::DOUBLE)) AND NOT (ts >= 1577836800000 AND ts <= DATE_PART(EPOCH_MILLISECOND, CURRENT_TIMESTAMP()) + 86400000) THEN 1 ELSE 0 END), 0) AS time_out_of_range
   FROM candor_events
 ),
 -- 2. The first exposure per visitor × slot × period (salt) is the visitor's arm (intention-to-treat).
 exposures AS (
   SELECT visitor_id, salt, slot, ts, config_version, arm, experience, counterfactual, propensity, audiences, eligible
-  FROM candor_events WHERE (type = 'exposure' AND visitor_id IS NOT NULL AND visitor_id <> '' AND ts IS NOT NULL AND (ts NOT IN ('inf'::DOUBLE, '-inf'::DOUBLE, 'nan'::DOUBLE)) AND slot IS NOT NULL AND salt IS NOT NULL AND config_version IS NOT NULL
+  FROM candor_events WHERE (type = 'exposure' AND visitor_id IS NOT NULL AND visitor_id <> '' AND ts IS NOT NULL AND (ts NOT IN ('inf'::DOUBLE, '-inf'::DOUBLE, 'nan'::DOUBLE)) AND ts >= 1577836800000 AND ts <= DATE_PART(EPOCH_MILLISECOND, CURRENT_TIMESTAMP()) + 86400000 AND slot IS NOT NULL AND salt IS NOT NULL AND config_version IS NOT NULL
     AND arm IN ('holdout', 'control', 'explore', 'targeted') AND experience IS NOT NULL AND counterfactual IS NOT NULL AND propensity > 0 AND propensity <= 1
     AND audiences IS NOT NULL AND eligible IS NOT NULL)
 ),
@@ -85,7 +86,7 @@ exposure_counts AS (
 ),
 -- 3. A re-sent conversion (same visitor, goal, time and value; no value counts 1) counts once.
 conversions AS (
-  SELECT visitor_id, goal, ts, COALESCE(value, 1) AS val FROM candor_events WHERE (type = 'conversion' AND visitor_id IS NOT NULL AND visitor_id <> '' AND ts IS NOT NULL AND (ts NOT IN ('inf'::DOUBLE, '-inf'::DOUBLE, 'nan'::DOUBLE)) AND goal IS NOT NULL AND (value IS NULL OR (value NOT IN ('inf'::DOUBLE, '-inf'::DOUBLE, 'nan'::DOUBLE))))
+  SELECT visitor_id, goal, ts, COALESCE(value, 1) AS val FROM candor_events WHERE (type = 'conversion' AND visitor_id IS NOT NULL AND visitor_id <> '' AND ts IS NOT NULL AND (ts NOT IN ('inf'::DOUBLE, '-inf'::DOUBLE, 'nan'::DOUBLE)) AND ts >= 1577836800000 AND ts <= DATE_PART(EPOCH_MILLISECOND, CURRENT_TIMESTAMP()) + 86400000 AND goal IS NOT NULL AND (value IS NULL OR (value NOT IN ('inf'::DOUBLE, '-inf'::DOUBLE, 'nan'::DOUBLE))))
 ),
 distinct_conversions AS (
   SELECT visitor_id, goal, ts, val, COUNT(*) AS copies FROM conversions GROUP BY visitor_id, goal, ts, val
@@ -103,12 +104,13 @@ conversion_counts AS (
     COALESCE(SUM(CASE WHEN pos > 16 THEN copies ELSE 0 END), 0) AS capped
   FROM ranked_conversions
 ),
+-- Every goal with its stored conversions: the report keeps the 100 goals with most (and the config's), as the streaming reader does.
 goals AS (
-  SELECT DISTINCT goal FROM distinct_conversions
+  SELECT goal, COUNT(*) AS stored FROM kept_conversions GROUP BY goal
 ),
 -- 4. Trust events.
 trust AS (
-  SELECT visitor_id, ts, kind, slot, key, answer, forced FROM candor_events WHERE (type = 'trust' AND visitor_id IS NOT NULL AND visitor_id <> '' AND ts IS NOT NULL AND (ts NOT IN ('inf'::DOUBLE, '-inf'::DOUBLE, 'nan'::DOUBLE))
+  SELECT visitor_id, ts, kind, slot, key, answer, forced FROM candor_events WHERE (type = 'trust' AND visitor_id IS NOT NULL AND visitor_id <> '' AND ts IS NOT NULL AND (ts NOT IN ('inf'::DOUBLE, '-inf'::DOUBLE, 'nan'::DOUBLE)) AND ts >= 1577836800000 AND ts <= DATE_PART(EPOCH_MILLISECOND, CURRENT_TIMESTAMP()) + 86400000
     AND (kind IN ('explanation_opened', 'show_standard', 'personalize_again', 'forget', 'ask_dismissed') OR (kind = 'ask_answered' AND key IS NOT NULL AND answer IS NOT NULL)))
 ),
 -- Visitors with conversions or trust events but no exposure cannot be analysed.
@@ -207,7 +209,9 @@ SELECT CAST('input' AS VARCHAR) AS section, CAST('conversions_capped' AS VARCHAR
 UNION ALL
 SELECT CAST('input' AS VARCHAR) AS section, CAST('visitors_without_exposure' AS VARCHAR) AS name, CAST(NULL AS VARCHAR) AS salt, CAST(NULL AS VARCHAR) AS slot, CAST(NULL AS BIGINT) AS day, CAST(NULL AS BIGINT) AS holdout, CAST(NULL AS BIGINT) AS fold, CAST(NULL AS VARCHAR) AS answer, CAST(NULL AS VARCHAR) AS audiences, CAST(NULL AS VARCHAR) AS eligible, CAST(NULL AS VARCHAR) AS arm, CAST(NULL AS VARCHAR) AS experience, CAST(NULL AS VARCHAR) AS counterfactual, CAST(NULL AS VARCHAR) AS config_version, CAST(NULL AS DOUBLE) AS propensity, CAST(NULL AS VARCHAR) AS goal, CAST(u.visitors AS BIGINT) AS n, CAST(NULL AS DOUBLE) AS x, CAST(NULL AS DOUBLE) AS xx FROM input_counts i CROSS JOIN exposure_counts e CROSS JOIN conversion_counts c CROSS JOIN unexposed u
 UNION ALL
-SELECT CAST('goal' AS VARCHAR) AS section, CAST('goal' AS VARCHAR) AS name, CAST(NULL AS VARCHAR) AS salt, CAST(NULL AS VARCHAR) AS slot, CAST(NULL AS BIGINT) AS day, CAST(NULL AS BIGINT) AS holdout, CAST(NULL AS BIGINT) AS fold, CAST(NULL AS VARCHAR) AS answer, CAST(NULL AS VARCHAR) AS audiences, CAST(NULL AS VARCHAR) AS eligible, CAST(NULL AS VARCHAR) AS arm, CAST(NULL AS VARCHAR) AS experience, CAST(NULL AS VARCHAR) AS counterfactual, CAST(NULL AS VARCHAR) AS config_version, CAST(NULL AS DOUBLE) AS propensity, CAST(goal AS VARCHAR) AS goal, CAST(NULL AS BIGINT) AS n, CAST(NULL AS DOUBLE) AS x, CAST(NULL AS DOUBLE) AS xx FROM goals
+SELECT CAST('input' AS VARCHAR) AS section, CAST('time_out_of_range' AS VARCHAR) AS name, CAST(NULL AS VARCHAR) AS salt, CAST(NULL AS VARCHAR) AS slot, CAST(NULL AS BIGINT) AS day, CAST(NULL AS BIGINT) AS holdout, CAST(NULL AS BIGINT) AS fold, CAST(NULL AS VARCHAR) AS answer, CAST(NULL AS VARCHAR) AS audiences, CAST(NULL AS VARCHAR) AS eligible, CAST(NULL AS VARCHAR) AS arm, CAST(NULL AS VARCHAR) AS experience, CAST(NULL AS VARCHAR) AS counterfactual, CAST(NULL AS VARCHAR) AS config_version, CAST(NULL AS DOUBLE) AS propensity, CAST(NULL AS VARCHAR) AS goal, CAST(i.time_out_of_range AS BIGINT) AS n, CAST(NULL AS DOUBLE) AS x, CAST(NULL AS DOUBLE) AS xx FROM input_counts i CROSS JOIN exposure_counts e CROSS JOIN conversion_counts c CROSS JOIN unexposed u
+UNION ALL
+SELECT CAST('goal' AS VARCHAR) AS section, CAST('goal' AS VARCHAR) AS name, CAST(NULL AS VARCHAR) AS salt, CAST(NULL AS VARCHAR) AS slot, CAST(NULL AS BIGINT) AS day, CAST(NULL AS BIGINT) AS holdout, CAST(NULL AS BIGINT) AS fold, CAST(NULL AS VARCHAR) AS answer, CAST(NULL AS VARCHAR) AS audiences, CAST(NULL AS VARCHAR) AS eligible, CAST(NULL AS VARCHAR) AS arm, CAST(NULL AS VARCHAR) AS experience, CAST(NULL AS VARCHAR) AS counterfactual, CAST(NULL AS VARCHAR) AS config_version, CAST(NULL AS DOUBLE) AS propensity, CAST(goal AS VARCHAR) AS goal, CAST(stored AS BIGINT) AS n, CAST(NULL AS DOUBLE) AS x, CAST(NULL AS DOUBLE) AS xx FROM goals
 UNION ALL
 SELECT CAST('period' AS VARCHAR) AS section, CAST('visitors' AS VARCHAR) AS name, CAST(salt AS VARCHAR) AS salt, CAST(NULL AS VARCHAR) AS slot, CAST(NULL AS BIGINT) AS day, CAST(NULL AS BIGINT) AS holdout, CAST(NULL AS BIGINT) AS fold, CAST(NULL AS VARCHAR) AS answer, CAST(NULL AS VARCHAR) AS audiences, CAST(NULL AS VARCHAR) AS eligible, CAST(NULL AS VARCHAR) AS arm, CAST(NULL AS VARCHAR) AS experience, CAST(NULL AS VARCHAR) AS counterfactual, CAST(NULL AS VARCHAR) AS config_version, CAST(NULL AS DOUBLE) AS propensity, CAST(NULL AS VARCHAR) AS goal, CAST(COUNT(*) AS BIGINT) AS n, CAST(NULL AS DOUBLE) AS x, CAST(NULL AS DOUBLE) AS xx FROM visitor_periods GROUP BY salt
 UNION ALL

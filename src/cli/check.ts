@@ -26,8 +26,8 @@ function counts(config: ValidConfig): string {
   return `${plural(Object.keys(config.audiences).length, 'audience')}, ${plural(slots.length, 'slot')}, ${plural(experiences, 'experience')}`;
 }
 
-/** Line and column of a JSON.parse error, when the engine says where it stopped. */
-function jsonErrorAt(text: string, error: unknown): ConfigError {
+/** Line and column of a JSON.parse error, when the engine says where it stopped (also used by `candor report --config`). */
+export function jsonErrorAt(text: string, error: unknown): ConfigError {
   const message = error instanceof Error ? error.message : String(error);
   const position = /position (\d+)/.exec(message)?.[1];
   let where = '';
@@ -43,7 +43,8 @@ function jsonErrorAt(text: string, error: unknown): ConfigError {
   };
 }
 
-function printProblems(file: string, errors: ConfigError[], warnings: ConfigError[], config: ValidConfig | null, io: CheckIo): void {
+/** Prints a config's problems and warnings, each with its path, what is wrong and the fix, and what Candor does until they are fixed. */
+export function printProblems(file: string, errors: ConfigError[], warnings: ConfigError[], config: ValidConfig | null, io: Pick<CheckIo, 'out'>): void {
   const found = [errors.length ? plural(errors.length, 'problem') : '', warnings.length ? plural(warnings.length, 'warning') : ''].filter(Boolean).join(', ');
   io.out(`${file}: ${found}`);
   for (const e of errors) io.out(`\n  ${e.path || '(root)'}  ${e.code}\n    ${e.message}\n    Fix: ${e.fix}`);

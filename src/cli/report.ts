@@ -1,5 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { validateConfig } from '../core/config/validate-config.js';
 import type { Config } from '../core/types.js';
 import { aggregateFiles } from '../report/aggregate-files.js';
 import type { Aggregate } from '../report/aggregate-types.js';
@@ -14,6 +15,7 @@ import { DIALECTS, type DialectName } from '../report/sql/dialects.js';
 import { parseAggregateFile } from '../report/sql/parse-results.js';
 import { argumentProblem } from './argument-problem.js';
 import { outputProblem, writeProblem } from './output-path.js';
+import { jsonErrorAt, printProblems } from './check.js';
 
 const USAGE = `Usage: candor report <events…> [options]
        candor report --aggregate <aggregate.json | results.csv | results.json> [options]
@@ -145,15 +147,33 @@ export async function run(args: string[], io: ReportRunIo = {}): Promise<number>
     return 0;
   }
   let config: Config | undefined;
+  let configProblems = 0;
   if (values.config !== undefined) {
+    // The same validation, and the same messages, as `candor check`. A config with problems still names audiences,
+    // experiences and versions, but its design is not trusted for sample-ratio checks.
+    let text: string;
     try {
-      const raw = JSON.parse(await readFile(values.config, 'utf8')) as Config;
-      if (typeof raw !== 'object' || typeof raw.slots !== 'object' || typeof raw.holdout !== 'number') throw new Error('it has no "holdout" share or no "slots"');
-      config = raw;
+      text = await readFile(values.config, 'utf8');
     } catch (error) {
-      err(`candor report: cannot use --config ${values.config}: ${(error as Error).message}. Pass the JSON config the site ran under.\n`);
+      err(`candor report: cannot read --config ${values.config}: ${(error as Error).message}. Pass the JSON config the site ran under.\n`);
       return 2;
     }
+    const printTo = { out: (line: string) => err(`${line}\n`) };
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      printProblems(values.config, [jsonErrorAt(text, error)], [], null, printTo);
+      err(`candor report: cannot use --config ${values.config}: it is not JSON. Pass the JSON config the site ran under.\n`);
+      return 2;
+    }
+    const checked = validateConfig(json);
+    if (checked.errors.length > 0) {
+      printProblems(values.config, checked.errors, [], checked.config, printTo);
+      err(`candor report: the config has problems (above): the report names what it can from it, but runs no sample-ratio check against an invalid design.\n`);
+      configProblems = checked.errors.length;
+    }
+    config = checked.config ?? undefined;
   }
   const progress = values.progress === true || (io.isTty ?? process.stderr.isTTY);
   const started = Date.now();
@@ -166,6 +186,7 @@ export async function run(args: string[], io: ReportRunIo = {}): Promise<number>
       const result = await aggregateFiles(positionals, {
         engine,
         windowDays,
+        keepGoals: Object.keys(config?.goals ?? {}),
         onProgress: progress
           ? (lines) => {
               const s = (Date.now() - started) / 1000;
@@ -204,7 +225,7 @@ export async function run(args: string[], io: ReportRunIo = {}): Promise<number>
   }
   let report;
   try {
-    report = analyze(aggregate, { config, nStar, minEffect, goal: values.goal });
+    report = analyze(aggregate, { config, configProblems, nStar, minEffect, goal: values.goal });
   } catch (error) {
     if (aggregateFile === undefined) throw error; // events always make a valid aggregate: this is a bug
     err(`candor report: --aggregate ${aggregateFile} is not an aggregate this version can read (${(error as Error).message}); write one with candor report EVENTS --aggregate-out FILE.\n`);

@@ -19,6 +19,13 @@
  * earliest. A conversion equal to a stored one (same visitor, goal, time and value) is a duplicate. Trust
  * events are visitor-level flags, so copies cannot count twice.
  *
+ * Hostile input (the collector accepts what the schema allows, and files can be edited): an event whose `ts` is not
+ * within [2020-01-01T00:00Z, now + 1 day] (`time-window.ts`) is invalid (counted in `invalid` and `timeOutOfRange`); a
+ * UTF-8 byte-order mark at the start of a line is skipped; names are only ever Map keys or keys of null-prototype
+ * records, so `__proto__` or `constructor` are names like any other; and at most `maxGoals` goals are kept (those with
+ * the most stored conversions, ties by name, the `keepGoals` always), so attacker-chosen goal names cannot make every
+ * cell's arrays long. The cost of `finish()` per visitor is proportional to the goals that visitor converted on.
+ *
  * Nothing depends on the order of the lines: ties at the same millisecond are broken by the events' fields, and
  * counts move between "duplicates" and "later"/"capped" when an earlier event replaces a kept one. That is what lets
  * a SQL engine produce the same aggregate (`report/sql/aggregation-query.ts`); `test/node/report/engines.test.ts`
@@ -34,6 +41,7 @@ import { open } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
 import type { Readable } from 'node:stream';
 import { BASELINE, type Arm } from '../core/types.js';
+import { saneTs as isSaneTs } from './time-window.js';
 import type {
   Aggregate,
   AnswerCell,
@@ -45,10 +53,11 @@ import type {
   TrustCell,
   VisitorCell,
 } from './aggregate-types.js';
+import { capGoals, type GoalCapOptions } from './cap-goals.js';
 import { canonicalOrder } from './canonical-order.js';
 
 /** Options of the aggregation. */
-export interface AggregateOptions {
+export interface AggregateOptions extends GoalCapOptions {
   /** Conversions count when they happen within this many days after the visitor's first exposure in the period. Default 7. */
   windowDays?: number;
   /** At most this many conversions are kept per visitor × goal (the earliest). Default 16. */
@@ -57,7 +66,11 @@ export interface AggregateOptions {
   onProgress?: (lines: number) => void;
   /** Default 1,000,000. */
   progressEvery?: number;
+  /** "Now" for the time window of valid events (ms since the epoch). Default `Date.now()`. */
+  now?: number;
 }
+
+export { MAX_GOALS } from './cap-goals.js';
 
 /** An aggregation in progress: feed it lines or parsed events, then `finish()`. */
 export interface Aggregator {
@@ -168,6 +181,8 @@ export function createAggregator(options: AggregateOptions = {}): Aggregator {
   const cap = Math.max(1, options.maxConversionsPerGoal ?? 16);
   const progressEvery = options.progressEvery ?? 1_000_000;
   const onProgress = options.onProgress;
+  const now = options.now ?? Date.now();
+  const saneTs = (ts: number): boolean => isSaneTs(ts, now);
 
   const input = {
     lines: 0,
@@ -178,7 +193,9 @@ export function createAggregator(options: AggregateOptions = {}): Aggregator {
     redecided: 0,
     conversionsCapped: 0,
     visitorsWithoutExposure: 0,
-    configVersions: {} as Record<string, number>,
+    configVersions: Object.create(null) as Record<string, number>,
+    timeOutOfRange: 0,
+    goalsOmitted: { goals: 0, conversions: 0 },
   };
 
   const strings = { salt: interner(), slot: interner(), saltSlot: interner(), cv: interner(), set: interner(), goal: interner(), answer: interner() };
@@ -504,7 +521,8 @@ export function createAggregator(options: AggregateOptions = {}): Aggregator {
     const e = event as Record<string, unknown>;
     const { type, visitorId, ts } = e;
     let ok = false;
-    if (isStr(visitorId) && visitorId !== '' && finite(ts)) {
+    if (finite(ts) && !saneTs(ts)) input.timeOutOfRange++;
+    else if (isStr(visitorId) && visitorId !== '' && finite(ts)) {
       if (type === 'exposure') ok = addExposure(e, visitorId, ts) && ++input.events.exposure > 0;
       else if (type === 'conversion') ok = addConversion(e, visitorId, ts) && ++input.events.conversion > 0;
       else if (type === 'trust') ok = addTrust(e, visitorId, ts) && ++input.events.trust > 0;
@@ -530,6 +548,7 @@ export function createAggregator(options: AggregateOptions = {}): Aggregator {
   };
 
   function addLine(line: string): void {
+    if (line.charCodeAt(0) === 0xfeff) line = line.slice(1);
     if (line.length === 0 || (line.length < 3 && line.trim() === '')) return;
     input.lines++;
     if (onProgress && input.lines % progressEvery === 0) onProgress(input.lines);
@@ -539,6 +558,11 @@ export function createAggregator(options: AggregateOptions = {}): Aggregator {
       if (tail) {
         const visitorId = head[2]!;
         const ts = Number(head[3]);
+        if (!saneTs(ts)) {
+          input.timeOutOfRange++;
+          input.invalid++;
+          return;
+        }
         if (head[1] === 'exposure' ? addExposure(tail, visitorId, ts, true) : addConversion(tail, visitorId, ts)) input.events[head[1] === 'exposure' ? 'exposure' : 'conversion']++;
         else input.invalid++;
         return;
@@ -556,7 +580,16 @@ export function createAggregator(options: AggregateOptions = {}): Aggregator {
   }
 
   function finish(): Aggregate {
-    const G = strings.goal.list.length;
+    // The goal cap: keep the goals with the most stored conversions (ties by name), and the ones asked for.
+    const allGoals = strings.goal.list;
+    const stored = new Float64Array(allGoals.length);
+    for (let r = 0; r < nCv; r++) stored[cvGoal[r]!] = (stored[cvGoal[r]!]!) + 1;
+    const capped = capGoals(allGoals.map((goal, g) => ({ goal, stored: stored[g]! })), { maxGoals: options.maxGoals, keepGoals: options.keepGoals });
+    const goals = capped.kept;
+    const keptIndex = new Map(goals.map((goal, i) => [goal, i]));
+    const goalMap = Int32Array.from(allGoals, (goal) => keptIndex.get(goal) ?? -1);
+    input.goalsOmitted = capped.omitted;
+    const G = goals.length;
     const setList = (id: number): string[] => {
       const s = strings.set.list[id] ?? '';
       return s === '' ? [] : s.split(SEP);
@@ -588,11 +621,15 @@ export function createAggregator(options: AggregateOptions = {}): Aggregator {
     const values = new Float64Array(G);
     const triggerFlags = new Uint8Array(G);
     const triggerValues = new Float64Array(G);
+    // The goals set in each flag array (so a visitor costs the goals it converted on, not all of them).
+    const hits = new Map<Uint8Array, number[]>([
+      [flags, []],
+      [triggerFlags, []],
+    ]);
     const recs: number[] = [];
 
     const addSums = (cell: { conv: number[]; sum?: number[]; sumSq?: number[] }, f = flags, x = values): void => {
-      for (let g = 0; g < G; g++) {
-        if (f[g] === 0) continue;
+      for (const g of hits.get(f) ?? []) {
         (cell.conv[g]!)++;
         if (cell.sum && cell.sumSq) {
           const value = x[g]!;
@@ -603,12 +640,18 @@ export function createAggregator(options: AggregateOptions = {}): Aggregator {
     };
     /** The conversions of visitor `v` within the window that starts at `start`, into `f` and `x`. */
     const windowed = (v: number, start: number, f: Uint8Array, x: Float64Array): void => {
-      f.fill(0);
-      x.fill(0);
+      const hit = hits.get(f) ?? [];
+      for (const g of hit) {
+        f[g] = 0;
+        x[g] = 0;
+      }
+      hit.length = 0;
       for (let c = vConv[v]!; c >= 0; c = cvNext[c]!) {
         const t = cvTs[c]!;
         if (t < start || t > start + windowMs) continue;
-        const g = cvGoal[c]!;
+        const g = goalMap[cvGoal[c]!]!;
+        if (g < 0) continue;
+        if (f[g] === 0) hit.push(g);
         f[g] = 1;
         x[g] = (x[g]!) + (cvValue[c]!);
       }
@@ -692,7 +735,7 @@ export function createAggregator(options: AggregateOptions = {}): Aggregator {
             slot = {
               slot: strings.slot.list[pat.slot]!,
               exposures: { holdout: 0, control: 0, explore: 0, targeted: 0 },
-              configVersions: {},
+              configVersions: Object.create(null) as Record<string, number>,
               cells: new Map(),
               decisions: new Map(),
               ope: new Map(),
@@ -799,7 +842,7 @@ export function createAggregator(options: AggregateOptions = {}): Aggregator {
           ),
         answers: [...p.answers.values()],
       }));
-    return canonicalOrder({ v: 1, windowDays: windowMs / DAY_MS, goals: [...strings.goal.list], input: { ...input, configVersions: { ...input.configVersions } }, periods: out });
+    return canonicalOrder({ v: 1, windowDays: windowMs / DAY_MS, goals, input: { ...input, configVersions: { ...input.configVersions }, goalsOmitted: { ...input.goalsOmitted } }, periods: out });
   }
 
   return { addLine, addEvent, finish };

@@ -4,6 +4,7 @@
  */
 
 import type { Aggregate } from './aggregate-types.js';
+import type { GoalCapOptions } from './cap-goals.js';
 import { aggregateEvents } from './aggregate-events.js';
 import { aggregateWithDuckDB } from './duckdb/aggregate-with-duckdb.js';
 import { loadDuckDB, type DuckDBModule, type LoadedDuckDB } from './duckdb/load-duckdb.js';
@@ -13,7 +14,7 @@ import { resolveEventFiles } from './event-files.js';
 export type Engine = 'auto' | 'duckdb' | 'stream';
 
 /** Options of {@link aggregateFiles}. */
-export interface AggregateFilesOptions {
+export interface AggregateFilesOptions extends GoalCapOptions {
   /** Default `auto`. */
   engine?: Engine;
   /** Conversion window in days. Default 7. */
@@ -41,7 +42,7 @@ export interface FilesAggregate {
  */
 export async function aggregateFiles(inputs: readonly string[], options: AggregateFilesOptions = {}): Promise<FilesAggregate> {
   const engine = options.engine ?? 'auto';
-  const settings = { windowDays: options.windowDays, maxConversionsPerGoal: options.maxConversionsPerGoal };
+  const settings = { windowDays: options.windowDays, maxConversionsPerGoal: options.maxConversionsPerGoal, maxGoals: options.maxGoals, keepGoals: options.keepGoals };
   if (inputs.length === 1 && inputs[0] === '-') {
     if (engine === 'duckdb') throw new Error('DuckDB reads files, not stdin: give the file, or use --engine stream.');
     return { aggregate: await aggregateEvents('-', { ...settings, onProgress: options.onProgress }), engine: 'stream' };

@@ -146,6 +146,10 @@ export interface InputSummary {
   visitorsWithoutExposure: number;
   /** First exposures (visitor × slot × period) per config version. */
   configVersions: Record<string, number>;
+  /** Events (also counted in `invalid`) whose `ts` was outside [2020-01-01, now + 1 day]. Absent in older aggregates. */
+  timeOutOfRange?: number;
+  /** Goals beyond the aggregation's cap (the ones with fewest conversions) and their stored conversions: left out. */
+  goalsOmitted?: { goals: number; conversions: number };
 }
 
 /** The sufficient statistics of an event log. Plain JSON. */

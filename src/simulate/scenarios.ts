@@ -36,7 +36,17 @@ export interface Scenario {
   rate: RateFn;
   /** Conversion probability of `newsletter` (no effect anywhere). */
   newsletterRate: number;
+  /** Extra shadow audiences logged (`shadow-1` … `shadow-k`, from the signal `query.s1` …), unrelated to anything. Default 0. */
+  shadowAudiences?: number;
+  /**
+   * Relative chance of answering the self-identification prompt by true segment and returning flag (averaging about 1
+   * over visitors): the invited share times this answers. Default: everyone alike (respondents are a random sample).
+   */
+  respond?: (segment: number, returning: boolean) => number;
 }
+
+/** Share of visitors in extra shadow audience i (1-based) of k: spread from 15 % to 50 %. */
+export const shadowPrevalence = (i: number, k: number): number => 0.15 + (0.35 * (i - 1)) / Math.max(1, k - 1);
 
 const BASE = 0.03;
 
@@ -90,5 +100,29 @@ export const SCENARIOS: Record<string, Scenario> = {
       return SEGMENTS[segment]?.experience === action ? 0.04 : 0.028;
     },
     newsletterRate: 0.05,
+  },
+  'aa-12-audiences': {
+    name: 'aa-12-audiences',
+    story: 'No effect anywhere, and 12 logged audiences (3 targeted, returning, 8 unrelated shadow ones): no segmentation may be called worth anything.',
+    segmentShares: [0.4, 0.35, 0.25],
+    signalAccuracy: 0.8,
+    returningShare: 0.4,
+    rate: () => BASE,
+    newsletterRate: 0.05,
+    shadowAudiences: 8,
+  },
+  'non-response': {
+    name: 'non-response',
+    story:
+      'As poor-signals, but returning visitors convert 1.8× as often and answer the self-identification prompt 2× as often (new visitors 1/3 as often): respondents are not a random sample, and the report should say so.',
+    segmentShares: [0.4, 0.35, 0.25],
+    signalAccuracy: 0.4,
+    returningShare: 0.4,
+    rate: (segment, returning, action) => {
+      const base = action === 'baseline' ? BASE : SEGMENTS[segment]?.experience === action ? 0.04 : 0.028;
+      return returning ? base * 1.8 : base;
+    },
+    newsletterRate: 0.05,
+    respond: (_segment, returning) => (returning ? 2 : 1 / 3),
   },
 };

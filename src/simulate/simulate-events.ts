@@ -1,12 +1,12 @@
 import { decide } from '../core/decide/decide.js';
-import type { Arm, CandorEvent, Config, ConsentState, ExposureEvent, ValidConfig } from '../core/types.js';
+import type { Arm, CandorEvent, Config, ConsentState, ExposureEvent, SignalValue, ValidConfig } from '../core/types.js';
 import { eventQueue, exposureOf } from './event-queue.js';
 import { journeyConfig } from './journey-config.js';
 import { journeyEvents } from './journey-events.js';
 import { journeyTruth } from './journey-truth.js';
 import { JOURNEY_SCENARIOS, type JourneyScenario } from './journeys.js';
 import { seededRandom } from './prng.js';
-import { SCENARIOS, SEGMENTS, type Action, type Scenario } from './scenarios.js';
+import { SCENARIOS, SEGMENTS, shadowPrevalence, type Action, type Scenario } from './scenarios.js';
 import { simulationConfig, validSimulationConfig, type SimulationDesign } from './simulation-config.js';
 import { simulationTruth, type SimulationTruth } from './simulation-truth.js';
 
@@ -56,6 +56,13 @@ export function scenarioByName(name: string): Scenario | JourneyScenario {
 /** Whether a scenario is one where visitors enter audiences over time. */
 export const isJourneyScenario = (s: Scenario | JourneyScenario): s is JourneyScenario => 'kind' in s;
 
+/** A segment scenario (one decision per visitor) by name; throws for a journeys scenario or an unknown name. */
+export function segmentScenarioByName(name: string): Scenario {
+  const s = scenarioByName(name);
+  if (isJourneyScenario(s)) throw new Error(`"${name}" is a journeys scenario: it has no segment model to sample from. Use simulateEvents.`);
+  return s;
+}
+
 /**
  * Generates the events of a simulated site whose truth is known. Assignments come from Candor's own `decide`,
  * so arms, counterfactuals and propensities are exactly what the SDK would log. Events go to `emit` in file
@@ -86,7 +93,7 @@ function simulation_(options: SimulateOptions): Simulation & { events: Iterable<
     const truth = journeyTruth(scenario, { holdout: config.holdout, control: hero?.control ?? 0.1, explore: hero?.explore ?? 0.1 });
     return { config, truth, events: journeyEvents(options, scenario, validSimulationConfig(config), slots) };
   }
-  const config = simulationConfig(options.design);
+  const config = simulationConfig({ ...options.design, shadowAudiences: scenario.shadowAudiences ?? options.design?.shadowAudiences });
   const valid = validSimulationConfig(config);
   const slotNames = Object.keys(config.slots);
   const heroSlot = slotNames[0] ?? 'hero';
@@ -105,6 +112,7 @@ function* generate(options: SimulateOptions, scenario: Scenario, valid: ValidCon
   const extra = Math.max(0, Math.floor(options.extraConversions ?? 0));
   const reexpose = Math.max(0, Math.floor(options.reexposures ?? 0));
   const drop = options.dropExposures;
+  const shadows = Math.max(0, Math.floor(scenario.shadowAudiences ?? options.design?.shadowAudiences ?? 0));
   const consent: ConsentState = { tier: 'relationship', gpc: false };
   const queue = eventQueue(random, dupRate);
   const newId = queue.newId;
@@ -123,7 +131,8 @@ function* generate(options: SimulateOptions, scenario: Scenario, valid: ValidCon
     const segment = pick(scenario.segmentShares);
     const returning = random() < scenario.returningShare;
     const guess = random() < scenario.signalAccuracy ? segment : (segment + 1 + Math.floor(random() * (SEGMENTS.length - 1))) % SEGMENTS.length;
-    const signals = { 'utm.campaign': SEGMENTS[guess]?.campaign, 'visit.returning': returning };
+    const signals: Record<string, SignalValue | undefined> = { 'utm.campaign': SEGMENTS[guess]?.campaign, 'visit.returning': returning };
+    for (let k = 1; k <= shadows; k++) if (random() < shadowPrevalence(k, shadows)) signals[`query.s${k}`] = 'yes';
     const first = start + Math.floor(random() * spread);
 
     const exposures: ExposureEvent[] = [];
@@ -152,7 +161,7 @@ function* generate(options: SimulateOptions, scenario: Scenario, valid: ValidCon
     if (random() < 0.03) trust('explanation_opened', heroSlot);
     if (random() < 0.005) trust('show_standard', heroSlot);
     if (random() < 0.002) trust('forget');
-    if (random() < askShare) {
+    if (random() < askShare * (scenario.respond?.(segment, returning) ?? 1)) {
       later.push({ v: 1, type: 'trust', id: newId(), visitorId, ts: first + 3000, kind: 'ask_answered', key: 'role', answer: SEGMENTS[segment]?.id ?? '' });
     }
 

@@ -12,6 +12,8 @@ export interface SimulationDesign {
   explore?: number;
   /** Number of slots: `hero` (whose content drives conversions), then `pricing`, `footer`, `slot-4`… Default 1. */
   slots?: number;
+  /** Extra shadow audiences `shadow-1` … `shadow-k` (from the signals `query.s1` … being `"yes"`). Default 0. */
+  shadowAudiences?: number;
 }
 
 const SLOT_NAMES = ['hero', 'pricing', 'footer'];
@@ -19,7 +21,8 @@ const SLOT_NAMES = ['hero', 'pricing', 'footer'];
 /**
  * The site config a simulation runs under: three targeted audiences guessed from the campaign, the shadow
  * audience `returning`, one or more slots with one experience per segment, the goals, and the
- * self-identification prompt (2 % of visitors) whose answers map to the audiences.
+ * self-identification prompt (2 % of visitors) whose answers map to the audiences; optionally extra unrelated shadow
+ * audiences.
  * @example const config = simulationConfig({ slots: 1 }); // write it with --config-out for `candor report --config`
  */
 export function simulationConfig(design: SimulationDesign = {}): Config {
@@ -38,6 +41,9 @@ export function simulationConfig(design: SimulationDesign = {}): Config {
     audiences[s.audience] = { when: { 'utm.campaign': s.campaign }, reason: `You came here from our campaign for ${s.label}.`, label: s.label };
   }
   audiences.returning = { when: { 'visit.returning': true }, reason: 'You have visited this site before.', shadow: true, label: 'returning visitors' };
+  for (let i = 1; i <= Math.max(0, Math.floor(design.shadowAudiences ?? 0)); i++) {
+    audiences[`shadow-${i}`] = { when: { [`query.s${i}`]: 'yes' }, reason: `You followed a link marked s${i}.`, shadow: true, label: `shadow audience ${i}` };
+  }
   return {
     v: 1,
     version: 'sim-1',

@@ -22,13 +22,13 @@ export const BUDGETS: Readonly<Record<string, number>> = {
   'candor-script': 11.5,
   // The runtime it loads without blocking (validation, events, IndexedDB, explanations, the API); no issue target
   // (measured 11.08 KiB).
-  'candor-runtime': 11.1,
+  'candor-runtime': 11.15,
   // Both script-tag files, each compressed on its own; no issue target (measured 22.57 KiB).
   'candor-script-total': 22.6,
   // no issue target: just above the measurement (measured 20.80 KiB)
-  'candor-npm': 20.8,
+  'candor-npm': 20.85,
   // over the issue's 2.5 KiB target (measured 14.13 KiB): candor/core carries the full validator with its messages
-  'candor-core': 14.2,
+  'candor-core': 14.25,
   // over the issue's 2 KiB target (issue 2; measured 3.97 KiB): the condition evaluator and the signal tiers come with it
   'candor-decide': 4.0,
   // under the issue's 4 KiB target: just above the measurement (measured 2.61 KiB)

@@ -3,8 +3,11 @@ import {
   asymptoticConfidenceSequence,
   benjaminiHochberg,
   enoughData,
+  MIN_CONVERSIONS_PER_ARM,
+  MIN_DAYS,
   minimumDetectableEffect,
   normalPosterior,
+  normalQuantile,
   relativeLift,
   visitorsNeededPerArm,
   type ArmStats,
@@ -21,6 +24,54 @@ export interface CompareSettings {
   minEffect: number;
   /** Days of data. */
   days: number;
+  /** The period's traffic, so "more visitors" can be said for the whole site and in days. Default: the comparison's own visitors. */
+  traffic?: { visitors: number; days: number };
+}
+
+const Z_POWER = normalQuantile(0.8);
+
+/**
+ * How much more traffic a comparison needs before it can tell a ±`minEffect` relative lift with 80 % power under the
+ * always-valid interval: the smallest factor f ≥ 1 on today's visitors such that, with both arms growing by f,
+ * `half_CS(N·f, se/√f) + z₀.₈·se/√f ≤ minEffect`, where se is the planning standard error of the relative lift at
+ * the pooled rate p̂ (`sqrt((1−p̂)/p̂ · (1/n_C + 1/n_T))`, valid before any effect is known), and also enough for 25
+ * conversions in the smaller arm. The site needs `visitors·(f − 1)` more visitors, which take `days·(f − 1)` days at
+ * the current traffic (and at least the days left to the 7-day minimum). Infinity without conversions to plan from.
+ */
+export function trafficNeeded(control: ArmStats, treatment: ArmStats, s: CompareSettings): { visitors: number; days: number | null } {
+  const nC = control.n;
+  const nT = treatment.n;
+  const traffic = s.traffic ?? { visitors: nC + nT, days: s.days };
+  const perDay = traffic.days >= 1 ? traffic.visitors / traffic.days : null;
+  const p = (control.sum + treatment.sum) / (nC + nT);
+  if (!(nC > 0 && nT > 0 && p > 0 && p < 1)) return { visitors: Infinity, days: perDay === null ? null : Infinity };
+  const se0 = Math.sqrt(((1 - p) / p) * (1 / nC + 1 / nT));
+  const N = nC + nT;
+  const enough = (f: number): boolean => {
+    const se = se0 / Math.sqrt(f);
+    const [, hi] = asymptoticConfidenceSequence(0, se, N * f, s.nStar, s.alpha);
+    return hi + Z_POWER * se <= s.minEffect;
+  };
+  let f = 1;
+  if (!enough(1)) {
+    let lo = 1;
+    let hi = 2;
+    while (!enough(hi) && hi < 1e12) {
+      lo = hi;
+      hi *= 2;
+    }
+    for (let i = 0; i < 50; i++) {
+      const mid = Math.sqrt(lo * hi);
+      if (enough(mid)) hi = mid;
+      else lo = mid;
+    }
+    f = hi;
+  }
+  f = Math.max(f, MIN_CONVERSIONS_PER_ARM / (Math.min(nC, nT) * p));
+  const visitors = f > 1 ? Math.ceil(traffic.visitors * (f - 1)) : 0;
+  if (perDay === null) return { visitors, days: null };
+  const days = Math.max(visitors / perDay, MIN_DAYS - traffic.days, 0);
+  return { visitors, days: Math.ceil(days) };
 }
 
 /** Binary conversion counts as the statistics' arm form. */
@@ -75,9 +126,11 @@ export function compareArms(goal: string, control: ArmStats, treatment: ArmStats
     chanceToWin: posterior ? posterior.chanceToWin : NaN,
     mdeRelative: minimumDetectableEffect(rel.se, s.alpha),
     visitorsNeededPerArm: Number.isFinite(needed) ? Math.max(0, needed - Math.min(control.n, treatment.n)) : Infinity,
+    needed: trafficNeeded(control, treatment, s),
     verdict: 'not-enough-data',
   };
   result.verdict = verdictOf(result, control, treatment, s, false);
+  if (result.verdict !== 'not-enough-data') result.needed = { visitors: 0, days: 0 };
   return result;
 }
 
@@ -102,6 +155,15 @@ export function adjustFamily(family: Comparison2[], s: CompareSettings, blocked 
     c.pAdjusted = pAdj;
     const level = pAdj > 0 && c.relative.p > 0 ? Math.min(s.alpha, (s.alpha * c.relative.p) / pAdj) : s.alpha;
     c.ciAdjusted = asymptoticConfidenceSequence(c.relative.estimate, c.relative.se, c.control.n + c.treatment.n, s.nStar, level);
-    c.verdict = verdictOf(c, binaryArm(c.control.n, c.control.conversions), binaryArm(c.treatment.n, c.treatment.conversions), s, blocked);
+    const control = binaryArm(c.control.n, c.control.conversions);
+    const treatment = binaryArm(c.treatment.n, c.treatment.conversions);
+    c.verdict = verdictOf(c, control, treatment, s, blocked);
+    c.needed = c.verdict === 'not-enough-data' || c.verdict === 'blocked' ? trafficNeeded(control, treatment, s) : { visitors: 0, days: 0 };
   });
+}
+
+/** A goal as the analyses see it: its name and its index in the aggregate's per-goal arrays. */
+export interface GoalRef {
+  name: string;
+  index: number;
 }

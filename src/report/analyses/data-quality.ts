@@ -1,5 +1,6 @@
 import type { Config } from '../../core/types.js';
-import type { PeriodAggregate } from '../aggregate-types.js';
+import type { PeriodAggregate, SlotAggregate } from '../aggregate-types.js';
+import { own, record } from '../own.js';
 import type { DataQuality, SrmCheck } from '../report-types.js';
 import { sampleRatioMismatch } from '../stats/index.js';
 
@@ -21,7 +22,7 @@ export interface Design {
 export function designFromConfig(config: Pick<Config, 'holdout' | 'slots' | 'version'>): Design {
   // Configs arrive as JSON from disk: shares may be missing; the defaults are the config defaults.
   const share = (x: unknown, fallback: number): number => (typeof x === 'number' ? x : fallback);
-  const slots: Design['slots'] = {};
+  const slots: Design['slots'] = record();
   for (const [name, s] of Object.entries(config.slots)) slots[name] = { control: share(s.control, 0.1), explore: share(s.explore, 0.1) };
   return { holdout: share(config.holdout, 0.05), slots, versions: [config.version] };
 }
@@ -31,39 +32,58 @@ function check(split: string, groups: string[], observed: number[], weights: num
   return { split, groups, observed, expectedShares: r.expectedShares, observedShares: r.observedShares, chi2: r.chi2, p: r.p, mismatch: r.mismatch };
 }
 
+/** Why the sample-ratio checks are skipped when no design is given. */
+export const NO_DESIGN_NOTE = 'Sample-ratio checks skipped: pass the site config with --config config.json so the report knows the designed shares.';
+
 /**
  * Sample-ratio checks (Pearson χ², measurement.md §3.7) for a period: visitors holdout vs rest over the whole
- * period, and per slot holdout vs rest and control / explore / targeted among the rest; plus unknown config versions.
+ * period, and per slot (of `slots`, default all) holdout vs rest and control / explore / targeted among the rest;
+ * plus unknown config versions and slots. `skipNote` (an invalid config) skips the checks with that note while the
+ * known versions still come from `versions`.
  */
-export function dataQuality(period: PeriodAggregate, design: Design | undefined, threshold: number): DataQuality {
+export function dataQuality(
+  period: PeriodAggregate,
+  design: Design | undefined,
+  threshold: number,
+  slots: readonly SlotAggregate[] = period.slots,
+  skip?: { note: string; versions?: string[]; slots?: string[] },
+): DataQuality {
   const days = Math.max(0, (period.lastTs - period.firstTs) / 86_400_000);
+  const unknownOf = (versions: string[] | undefined, known: string[] | undefined): Pick<DataQuality, 'unknownConfigVersions' | 'unknownSlots'> => {
+    let unknownConfigVersions: Record<string, number> | null = null;
+    if (versions) {
+      unknownConfigVersions = record();
+      for (const slot of period.slots) {
+        for (const [version, n] of Object.entries(slot.configVersions)) if (!versions.includes(version)) unknownConfigVersions[version] = (own(unknownConfigVersions, version) ?? 0) + n;
+      }
+    }
+    let unknownSlots: Record<string, number> | null = null;
+    if (known) {
+      unknownSlots = record();
+      const names = new Set(known);
+      for (const slot of period.slots) {
+        if (names.has(slot.slot)) continue;
+        const e = slot.exposures;
+        unknownSlots[slot.slot] = e.holdout + e.control + e.explore + e.targeted;
+      }
+    }
+    return { unknownConfigVersions, unknownSlots };
+  };
   if (!design) {
-    return {
-      srm: null,
-      srmNote: 'Sample-ratio checks skipped: pass the site config with --config config.json so the report knows the designed shares.',
-      unknownConfigVersions: null,
-      days,
-    };
+    return { srm: null, srmNote: skip?.note ?? NO_DESIGN_NOTE, ...unknownOf(skip?.versions, skip?.slots), days };
   }
   const h = design.holdout;
   const srm: NonNullable<DataQuality['srm']> = [
     { scope: 'all slots', checks: [check('holdout vs rest', ['holdout', 'rest'], [period.groups.holdout.n, period.groups.rest.n], [h, 1 - h], threshold)] },
   ];
-  for (const slot of period.slots) {
-    const d = design.slots[slot.slot];
+  for (const slot of slots) {
+    const d = own(design.slots, slot.slot);
     const e = slot.exposures;
     const checks = [check('holdout vs rest', ['holdout', 'rest'], [e.holdout, e.control + e.explore + e.targeted], [h, 1 - h], threshold)];
     if (d) checks.push(check('control / explore / targeted', ['control', 'explore', 'targeted'], [e.control, e.explore, e.targeted], [d.control, d.explore, 1 - d.control - d.explore], threshold));
     srm.push({ scope: slot.slot, checks });
   }
-  let unknown: Record<string, number> | null = null;
-  if (design.versions) {
-    unknown = {};
-    for (const slot of period.slots) {
-      for (const [version, n] of Object.entries(slot.configVersions)) if (!design.versions.includes(version)) unknown[version] = (unknown[version] ?? 0) + n;
-    }
-  }
-  return { srm, unknownConfigVersions: unknown, days };
+  return { srm, ...unknownOf(design.versions, Object.keys(design.slots)), days };
 }
 
 /** Whether a slot's arm split (control / explore / targeted, or holdout vs rest) failed its check. */

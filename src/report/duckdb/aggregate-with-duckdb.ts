@@ -5,13 +5,16 @@
 
 import { tmpdir } from 'node:os';
 import type { Aggregate } from '../aggregate-types.js';
+import type { GoalCapOptions } from '../cap-goals.js';
 import { aggregateFromRows } from '../sql/aggregate-from-rows.js';
 import { aggregationQuery } from '../sql/aggregation-query.js';
 import { AGGREGATION_COLUMNS, eventsSql, sqlString, type EventFileFormat } from './events-source.js';
 import { loadDuckDB, type DuckDBConnection, type DuckDBModule } from './load-duckdb.js';
 
 /** Options of {@link aggregateWithDuckDB}. */
-export interface DuckDBAggregateOptions {
+export interface DuckDBAggregateOptions extends GoalCapOptions {
+  /** "Now" for the valid `ts` window (ms since the epoch), as the streaming reader's option. Default `Date.now()`. */
+  now?: number;
   /** Conversion window in days. Default 7. */
   windowDays?: number;
   /** At most this many conversions per visitor × goal (the earliest). Default 16. */
@@ -62,8 +65,8 @@ export async function aggregateWithDuckDB(files: readonly string[], format: Even
     const source = eventsSql(files, format, AGGREGATION_COLUMNS);
     await connection.run(format === 'parquet' ? `CREATE OR REPLACE TEMP VIEW candor_events AS ${source}` : `CREATE OR REPLACE TEMP TABLE candor_events AS ${source}`);
     try {
-      const query = aggregationQuery({ dialect: 'duckdb', table: 'candor_events', windowDays: options.windowDays, maxConversionsPerGoal: options.maxConversionsPerGoal });
-      return aggregateFromRows((await connection.runAndReadAll(query)).getRowObjectsJS());
+      const query = aggregationQuery({ dialect: 'duckdb', table: 'candor_events', windowDays: options.windowDays, maxConversionsPerGoal: options.maxConversionsPerGoal, now: options.now ?? Date.now() });
+      return aggregateFromRows((await connection.runAndReadAll(query)).getRowObjectsJS(), options);
     } finally {
       await connection.run(format === 'parquet' ? 'DROP VIEW IF EXISTS candor_events' : 'DROP TABLE IF EXISTS candor_events');
     }

@@ -7,6 +7,7 @@
 import type { Arm } from '../../core/types.js';
 import type { Aggregate, AnswerCell, ArmCell, DayCell, OpeCell, PeriodAggregate, SlotAggregate, TrustCell, VisitorCell } from '../aggregate-types.js';
 import { canonicalOrder } from '../canonical-order.js';
+import { capGoals, type GoalCapOptions } from '../cap-goals.js';
 import { RESULT_FORMAT } from './aggregation-query.js';
 
 /** One result row: column name (any case) → value (string, number, bigint or null; CSV gives strings). */
@@ -24,6 +25,7 @@ const INPUT_NAMES = {
   redecided: 'redecided',
   conversions_capped: 'conversionsCapped',
   visitors_without_exposure: 'visitorsWithoutExposure',
+  time_out_of_range: 'timeOutOfRange',
 } as const;
 
 class RowError extends Error {}
@@ -62,7 +64,7 @@ const setList = (key: string | null): string[] => (key === null || key === '' ? 
  * `candor report --sql` (another result format, a missing column, an unknown section).
  * @example const aggregate = aggregateFromRows((await connection.runAndReadAll(aggregationQuery({ dialect: 'duckdb' }))).getRowObjectsJS());
  */
-export function aggregateFromRows(rows: Iterable<ResultRow>): Aggregate {
+export function aggregateFromRows(rows: Iterable<ResultRow>, options: GoalCapOptions = {}): Aggregate {
   const all = [...rows].map((r, i) => reader(r, i));
   const meta = new Map(all.filter((r) => r.section === 'meta').map((r) => [r.name, r]));
   const format = meta.get('format')?.optionalNumber('n');
@@ -75,8 +77,11 @@ export function aggregateFromRows(rows: Iterable<ResultRow>): Aggregate {
   }
   const windowDays = meta.get('window_days')?.number('x') ?? 7;
 
-  const goals = all.filter((r) => r.section === 'goal').map((r) => r.text('goal'));
+  // The goal cap, as the streaming reader applies it: rows of a goal left out are skipped.
+  const listed = all.filter((r) => r.section === 'goal').map((r) => ({ goal: r.text('goal'), stored: r.optionalNumber('n') ?? 0 }));
+  const { kept: goals, omitted } = capGoals(listed, options);
   const goalIndex = new Map(goals.map((g, i) => [g, i]));
+  const omittedGoals = new Set(listed.map((l) => l.goal).filter((g) => !goalIndex.has(g)));
   const G = goals.length;
   const zeros = (): number[] => new Array<number>(G).fill(0);
   const emptyCell = (): VisitorCell => ({ n: 0, conv: zeros(), sum: zeros(), sumSq: zeros() });
@@ -91,6 +96,8 @@ export function aggregateFromRows(rows: Iterable<ResultRow>): Aggregate {
     conversionsCapped: 0,
     visitorsWithoutExposure: 0,
     configVersions: {},
+    timeOutOfRange: 0,
+    goalsOmitted: omitted,
   };
   type SlotAcc = SlotAggregate & { decisions: ArmCell[]; cellMap: Map<string, ArmCell>; decisionMap: Map<string, ArmCell>; opeMap: Map<string, OpeCell>; trustMap: Map<string, TrustCell> };
   const periods = new Map<string, PeriodAggregate & { dayMap: Map<number, DayCell>; slotMap: Map<string, SlotAcc>; answerMap: Map<string, AnswerCell> }>();
@@ -138,6 +145,7 @@ export function aggregateFromRows(rows: Iterable<ResultRow>): Aggregate {
     if (r.name !== 'converted') throw new RowError(`${r.where} has an unknown name "${String(r.name)}".`);
     const goal = r.text('goal');
     const g = goalIndex.get(goal);
+    if (g === undefined && omittedGoals.has(goal)) return;
     if (g === undefined) throw new RowError(`${r.where} counts goal "${goal}", which no "goal" row lists.`);
     cell.conv[g] = (cell.conv[g] ?? 0) + r.number('n');
     if (cell.sum && cell.sumSq) {

@@ -15,6 +15,7 @@
  */
 
 import { dialect as dialectOf, type Dialect, type DialectName } from './dialects.js';
+import { TS_FUTURE_MS, TS_MIN } from '../time-window.js';
 
 /** Options of {@link aggregationQuery}. */
 export interface AggregationQueryOptions {
@@ -26,6 +27,11 @@ export interface AggregationQueryOptions {
   windowDays?: number;
   /** At most this many conversions per visitor × goal (the earliest). Default 16. */
   maxConversionsPerGoal?: number;
+  /**
+   * "Now" for the valid `ts` window [2020-01-01, now + 1 day], in ms since the epoch. Default: the engine's clock when
+   * the query runs.
+   */
+  now?: number;
 }
 
 /** The result's version: `aggregateFromRows` refuses rows of another. */
@@ -110,8 +116,9 @@ export function aggregationQuery(options: AggregationQueryOptions): string {
   const windowMs = num(windowDays * DAY_MS);
   const b = d.binary;
   const t = d.types;
-  // Rule 1, as the three conditions every CTE that reads the table applies.
-  const common = `visitor_id IS NOT NULL AND visitor_id <> '' AND ts IS NOT NULL AND (${d.finite('ts')})`;
+  // Rule 1, as the conditions every CTE that reads the table applies: a visitor, and a time in the valid window.
+  const saneTs = `ts >= ${num(TS_MIN)} AND ts <= ${options.now === undefined ? d.nowMs : num(options.now)} + ${num(TS_FUTURE_MS)}`;
+  const common = `visitor_id IS NOT NULL AND visitor_id <> '' AND ts IS NOT NULL AND (${d.finite('ts')}) AND ${saneTs}`;
   const validExposure = `(type = 'exposure' AND ${common} AND slot IS NOT NULL AND salt IS NOT NULL AND config_version IS NOT NULL
     AND arm IN ${ARMS} AND experience IS NOT NULL AND counterfactual IS NOT NULL AND propensity > 0 AND propensity <= 1
     AND audiences IS NOT NULL AND eligible IS NOT NULL)`;
@@ -126,7 +133,8 @@ export function aggregationQuery(options: AggregationQueryOptions): string {
       sql: `SELECT COUNT(*) AS lines,
     COALESCE(SUM(CASE WHEN ${validExposure} THEN 1 ELSE 0 END), 0) AS exposures,
     COALESCE(SUM(CASE WHEN ${validConversion} THEN 1 ELSE 0 END), 0) AS conversions,
-    COALESCE(SUM(CASE WHEN ${validTrust} THEN 1 ELSE 0 END), 0) AS trust
+    COALESCE(SUM(CASE WHEN ${validTrust} THEN 1 ELSE 0 END), 0) AS trust,
+    COALESCE(SUM(CASE WHEN ts IS NOT NULL AND (${d.finite('ts')}) AND NOT (${saneTs}) THEN 1 ELSE 0 END), 0) AS time_out_of_range
   FROM ${table}`,
     },
     {
@@ -234,7 +242,8 @@ export function aggregationQuery(options: AggregationQueryOptions): string {
     },
     {
       name: 'goals',
-      sql: `SELECT DISTINCT goal FROM distinct_conversions`,
+      note: 'Every goal with its stored conversions: the report keeps the 100 goals with most (and the config\'s), as the streaming reader does.',
+      sql: `SELECT goal, COUNT(*) AS stored FROM kept_conversions GROUP BY goal`,
     },
     {
       name: 'trust',
@@ -340,12 +349,13 @@ export function aggregationQuery(options: AggregationQueryOptions): string {
         ['redecided', 'e.redecided'],
         ['conversions_capped', 'c.capped'],
         ['visitors_without_exposure', 'u.visitors'],
+        ['time_out_of_range', 'i.time_out_of_range'],
       ] as const
     ).map(
       ([name, value]) =>
         `SELECT ${row(d, { section: "'input'", name: lit(name), n: value })} FROM input_counts i CROSS JOIN exposure_counts e CROSS JOIN conversion_counts c CROSS JOIN unexposed u`,
     ),
-    `SELECT ${row(d, { section: "'goal'", name: "'goal'", goal: 'goal' })} FROM goals`,
+    `SELECT ${row(d, { section: "'goal'", name: "'goal'", goal: 'goal', n: 'stored' })} FROM goals`,
     `SELECT ${row(d, { section: "'period'", name: "'visitors'", salt: 'salt', n: 'COUNT(*)' })} FROM visitor_periods GROUP BY salt`,
     `SELECT ${row(d, { section: "'period'", name: "'first_ts'", salt: 'salt', x: 'MIN(t0)' })} FROM first_exposures GROUP BY salt`,
     `SELECT ${row(d, { section: "'period'", name: "'last_ts'", salt: 'salt', x: 'MAX(t0)' })} FROM first_exposures GROUP BY salt`,

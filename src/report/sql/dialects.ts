@@ -23,6 +23,8 @@ export interface Dialect {
   md5Fold: (expr: string) => string;
   /** True when the double `expr` is neither infinite nor NaN. */
   finite: (expr: string) => string;
+  /** The engine's current time in ms since the epoch (the upper end of the valid `ts` window). */
+  nowMs: string;
   /** The keyword that makes a CTE be read again at each use instead of stored, where the engine has one. */
   notMaterialized: string;
   /** Statements to run before the query, with why. */
@@ -38,6 +40,7 @@ const duckdb: Dialect = {
   setKey: (a) => `array_to_string(list_sort(${a}), chr(1))`,
   md5Fold: (e) => `CASE WHEN substr(md5(${e}), 32, 1) IN ${ODD_HEX} THEN 1 ELSE 0 END`,
   finite: (e) => `isfinite(${e})`,
+  nowMs: 'epoch_ms(current_timestamp)',
   notMaterialized: 'NOT MATERIALIZED ',
   preamble: [],
 };
@@ -49,6 +52,7 @@ const postgres: Dialect = {
   setKey: (a) => `array_to_string(ARRAY(SELECT x FROM unnest(${a}) AS x ORDER BY x COLLATE "C"), chr(1))`,
   md5Fold: (e) => `CASE WHEN substr(md5(${e}), 32, 1) IN ${ODD_HEX} THEN 1 ELSE 0 END`,
   finite: (e) => `${e} NOT IN ('Infinity'::float8, '-Infinity'::float8, 'NaN'::float8)`,
+  nowMs: '(EXTRACT(EPOCH FROM now()) * 1000)',
   // PostgreSQL estimates a CTE filtered on ROW_NUMBER() at a few rows, then joins such CTEs with nested loops, which grow
   // with the square of the visitors: hash joins are far faster here (and with nested loops off, JIT would compile for
   // seconds because of the costs that setting adds).
@@ -67,6 +71,7 @@ const bigquery: Dialect = {
   setKey: (a) => `ARRAY_TO_STRING(ARRAY(SELECT x FROM UNNEST(${a}) AS x ORDER BY x), CODE_POINTS_TO_STRING([1]))`,
   md5Fold: (e) => `CASE WHEN SUBSTR(TO_HEX(MD5(${e})), 32, 1) IN ${ODD_HEX} THEN 1 ELSE 0 END`,
   finite: (e) => `NOT IS_INF(${e}) AND NOT IS_NAN(${e})`,
+  nowMs: 'UNIX_MILLIS(CURRENT_TIMESTAMP())',
   notMaterialized: '',
   preamble: [],
 };
@@ -78,6 +83,7 @@ const snowflake: Dialect = {
   setKey: (a) => `ARRAY_TO_STRING(ARRAY_SORT(${a}), CHR(1))`,
   md5Fold: (e) => `CASE WHEN SUBSTR(MD5(${e}), 32, 1) IN ${ODD_HEX} THEN 1 ELSE 0 END`,
   finite: (e) => `${e} NOT IN ('inf'::DOUBLE, '-inf'::DOUBLE, 'nan'::DOUBLE)`,
+  nowMs: "DATE_PART(EPOCH_MILLISECOND, CURRENT_TIMESTAMP())",
   notMaterialized: '',
   preamble: [],
 };

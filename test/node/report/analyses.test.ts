@@ -11,6 +11,7 @@ import { renderJson, renderText } from '../../../src/report/render-text.js';
 import { asymptoticConfidenceSequence } from '../../../src/report/stats/index.js';
 
 const S: CompareSettings = { alpha: 0.05, nStar: 5000, minEffect: 0.05, days: 28 };
+const SIGNUP = [{ name: 'signup', index: 0 }];
 const cell = (arm: ArmCell['arm'], experience: string, counterfactual: string, n: number, conv: number): ArmCell => ({ arm, experience, counterfactual, n, conv: [conv], sum: [conv], sumSq: [conv] });
 const slotOf = (cells: ArmCell[], ope: OpeCell[] = []): SlotAggregate => {
   const exposures = { holdout: 0, control: 0, explore: 0, targeted: 0 };
@@ -30,7 +31,7 @@ const periodOf = (slot: SlotAggregate, holdout = 500, rest = 9500): PeriodAggreg
 
 describe('Q1 verdicts', () => {
   const verdict = (control: [number, number], targeted: [number, number], s = S) =>
-    q1Experiences(slotOf([cell('control', 'baseline', 'e', ...control), cell('targeted', 'e', 'e', ...targeted)]), ['signup'], s, false).experiences[0];
+    q1Experiences(slotOf([cell('control', 'baseline', 'e', ...control), cell('targeted', 'e', 'e', ...targeted)]), SIGNUP, s, false).experiences[0];
 
   test('better, worse (demote), no meaningful difference, not enough data', () => {
     expect(verdict([20_000, 600], [20_000, 900])?.comparisons[0]?.verdict).toBe('better');
@@ -47,7 +48,7 @@ describe('Q1 verdicts', () => {
   test('control is matched on the counterfactual: other experiences’ controls do not dilute it', () => {
     const q1 = q1Experiences(
       slotOf([cell('control', 'baseline', 'e', 20_000, 600), cell('control', 'baseline', 'f', 20_000, 1200), cell('targeted', 'e', 'e', 20_000, 600)]),
-      ['signup'],
+      SIGNUP,
       S,
       false,
     );
@@ -57,7 +58,7 @@ describe('Q1 verdicts', () => {
   });
 
   test('an SRM blocks the verdicts', () => {
-    expect(q1Experiences(slotOf([cell('control', 'baseline', 'e', 20_000, 600), cell('targeted', 'e', 'e', 20_000, 900)]), ['signup'], S, true).experiences[0]?.comparisons[0]?.verdict).toBe('blocked');
+    expect(q1Experiences(slotOf([cell('control', 'baseline', 'e', 20_000, 600), cell('targeted', 'e', 'e', 20_000, 900)]), SIGNUP, S, true).experiences[0]?.comparisons[0]?.verdict).toBe('blocked');
   });
 
   test('the always-valid p is where the confidence sequence touches 0, and the BH-adjusted interval agrees with the verdict', () => {
@@ -116,11 +117,18 @@ describe('off-policy analyses', () => {
     expect(q3.enoughData).toBe(true);
   });
 
-  test('Q4: without answers it says "not enough data"; the confusion matrix counts declared vs inferred', () => {
+  test('Q4: without answers the gap to the best rule on these signals is still given, the perfect world is not; the confusion matrix counts declared vs inferred', () => {
     const q4 = q4Bracket(slotOf([], cells), ['signup'], 0, undefined);
     expect(q4.answered).toBe(0);
     expect(q4.perfectWorld).toBeNull();
-    expect(q4.note).toMatch(/^Not enough data/);
+    expect(q4.reachOfPerfect).toBeNull();
+    // The rules show the baseline (0.045); the best rule on these signals shows "a" inside x and the baseline outside (0.065).
+    expect(q4.reachOfBest.ratio).toBeCloseTo(0.045 / 0.065, 6);
+    expect(q4.reachOfBest.ci[0]).toBeLessThan(0.045 / 0.065);
+    expect(q4.reachOfBest.ci[1]).toBeLessThan(1);
+    expect(q4.note).toMatch(/^Your rules reach 69% \[\d+%, \d+%\] of what the best rule on these signals would/);
+    expect(q4.note).toContain('nobody answered the self-identification prompt');
+    expect(q4.note).not.toContain('Respondents differ');
     const m = confusionMatrix(
       [
         { answer: 'role=dev', audiences: ['developers'], n: 8, conv: [0] },
@@ -163,7 +171,9 @@ describe('analyze and render', () => {
     const html = renderHtml(report);
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).toContain('<svg');
-    expect(html).not.toMatch(/<script|https?:\/\/|<link/);
+    // Self-contained: no script, nothing fetched; the only <link> is the favicon, a data URI.
+    expect(html).not.toMatch(/<script|(?:src|href)="(?!data:)/);
+    expect([...html.matchAll(/<link [^>]*>/g)].map((m) => m[0])).toEqual([expect.stringMatching(/^<link rel="icon" href="data:image\/svg\+xml,/)]);
   });
 
   test('text from the page never becomes markup in the HTML report', () => {

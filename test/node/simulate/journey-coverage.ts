@@ -7,7 +7,7 @@
  * - Q0, Q1, Q2 and the off-policy values of fixed policies (current rules, everyone standard, …): from
  *   `journeyTruth` / `journeyPolicyValue`, by enumeration of the journeys.
  * - Off-policy values of policies the report *learns* (best single experience, value of segmentation, best on
- *   signals, perfect world): a cross-fitted interval is an interval for the value of the policies learned on the
+ *   signals, perfect world): an interval learned on one half is an interval for the value of the policies learned on the
  *   other fold, so the truth is their exact value (learned here again from the same rows with the report's own
  *   `learnPolicy`, then valued by enumeration), weighted by fold size as the report combines folds. The distance to
  *   the best possible policy is printed beside it (not a coverage: a policy learned from few rows is often not the
@@ -20,6 +20,7 @@ import { BASELINE } from '../../../src/core/types.js';
 import { analyze } from '../../../src/report/analyze.js';
 import { q1Experiences } from '../../../src/report/analyses/q1-experiences.js';
 import { currentRules, everyone, learnPolicy, loggedRows, opeRows, type LoggedRow, type Policy } from '../../../src/report/analyses/policy-values.js';
+import { learnWorldPolicy } from '../../../src/report/analyses/q4-bracket.js';
 import type { PolicyValue } from '../../../src/report/report-types.js';
 import { ips, snips } from '../../../src/report/stats/index.js';
 import { journeyCells, journeyPolicyValue, type JourneyCell, type JourneyTruth } from '../../../src/simulate/journey-truth.js';
@@ -46,7 +47,7 @@ export interface SweepOptions {
 
 /**
  * What kind of estimate a quantity is: a randomized comparison of arms (Q0–Q2), an off-policy value of a fixed policy
- * (the current rules, or a policy given in advance), the cross-fitted value of a policy the report learns, or a figure
+ * (the current rules, or a policy given in advance), the value (learned on one half, measured on the other) of a policy the report learns, or a figure
  * shown for information (in-sample values, distance to the best possible policy), whose interval is not meant to
  * cover that truth.
  */
@@ -104,22 +105,15 @@ export const truthOf = (policy: Policy): number =>
     return policy(row);
   });
 
-/** The truth of a cross-fitted estimate: Σ n_f · truth(policy learned on the other fold) / Σ n_f, as the report's crossFit combines. */
-function crossTruth(rows: readonly LoggedRow[], truth: (train: LoggedRow[]) => number): number {
-  const folds: [LoggedRow[], LoggedRow[]] = [[], []];
-  for (const r of rows) folds[r.fold].push(r);
-  const n = [0, 1].map((f) => folds[f as 0 | 1].reduce((t, r) => t + r.n, 0));
-  return ((n[0] ?? 0) * truth(folds[1]) + (n[1] ?? 0) * truth(folds[0])) / ((n[0] ?? 0) + (n[1] ?? 0));
+/**
+ * The truth of an estimate learned on one half and measured on the other (the report's splitFit and q4Split): the
+ * true value of what was learned on fold 1.
+ */
+function splitTruth(rows: readonly LoggedRow[], truth: (train: LoggedRow[]) => number): number {
+  return truth(rows.filter((r) => r.fold === 1));
 }
 
-// The perfect-world policy of q4Bracket (src/report/analyses/q4-bracket.ts), mirrored: it is not exported.
-const MIN_KEY_VISITORS = 30;
 const signalKey = (r: LoggedRow): string => r.context;
-const worldPolicy = (train: LoggedRow[]): Policy => {
-  const signals = learnPolicy(train, signalKey);
-  const answered = train.filter((r) => r.answer !== null);
-  return learnPolicy(answered, (r) => `${r.answer ?? ''}#${r.context}`, learnPolicy(answered, (r) => r.answer ?? '', signals, MIN_KEY_VISITORS), MIN_KEY_VISITORS);
-};
 
 /** Fixed policies whose off-policy estimates must be unbiased (measurement.md §7, item 4). */
 export const FIXED_POLICIES: Record<string, Policy> = {
@@ -176,7 +170,7 @@ export function journeySweep(options: SweepOptions): { quantities: QuantityResul
     }
     // The wrong reading: Q1 from every visitor's first exposure (the aggregate without its decision records).
     const settings = { alpha: 0.05, nStar: 5000, minEffect: 0.05, days: 28 };
-    const firstOnly = q1Experiences({ ...slot, decisions: undefined }, sim.aggregate.goals, settings, false, JOURNEY_EXPERIENCES.map((e) => e.id));
+    const firstOnly = q1Experiences({ ...slot, decisions: undefined }, sim.aggregate.goals.map((name, index) => ({ name, index })), settings, false, JOURNEY_EXPERIENCES.map((e) => e.id));
     for (const e of t.experiences) {
       const c = goal(firstOnly.experiences.find((x) => x.experience === e.experience)?.comparisons ?? []);
       if (c) add(wrong, `Q1 ${e.experience}, relative lift (first exposure)`, 'arms', c.relative.estimate, c.relative.se, c.relative.ci, e.relativeLift);
@@ -193,29 +187,32 @@ export function journeySweep(options: SweepOptions): { quantities: QuantityResul
     if (q3) {
       addValue('Q3 current rules (SNIPS)', 'fixed policy', q3.currentRules, rules);
       addValue('Q3 current rules (doubly robust)', 'fixed policy', q3.currentRulesDr, rules);
-      const single = crossTruth(rows, (train) => truthOf(learnPolicy(train, everyone)));
-      addValue('Q3 best single experience (cross-fitted)', 'learned policy', q3.bestSingle.value, single);
+      const single = splitTruth(rows, (train) => truthOf(learnPolicy(train, everyone)));
+      addValue('Q3 best single experience (learned on half)', 'learned policy', q3.bestSingle.value, single);
       addValue('Q3 current rules − best single', 'learned policy', q3.rulesVsBestSingle, rules - single);
       addValue('Q3 best single vs the best possible single (info)', 'info', q3.bestSingle.value, t.values.bestSingle.value);
       for (const d of q3.dimensions) {
         const level = (r: LoggedRow): string => (r.audiences.includes(d.audience) ? 'in' : 'out');
-        const vos = crossTruth(rows, (train) => truthOf(learnPolicy(train, level)) - truthOf(learnPolicy(train, everyone)));
+        // The report learns a dimension's rules on rows collapsed to membership × eligibility (q3-segmentation's
+        // collapse): its strata are those, not the full logged contexts, so its rules are learned the same way here.
+        const collapsed = (train: LoggedRow[]): LoggedRow[] => train.map((r) => ({ ...r, answer: null, context: `${level(r)}|${r.eligible.join(',')}` }));
+        const vos = splitTruth(rows, (train) => truthOf(learnPolicy(collapsed(train), level)) - truthOf(learnPolicy(collapsed(train), everyone)));
         addValue(`Q3 value of segmenting by ${d.audience}`, 'learned policy', d.vos, vos);
-        addValue(`Q3 value of segmenting by ${d.audience}, in-sample (info)`, 'info', d.vosInSample, truthOf(learnPolicy(rows, level)) - truthOf(learnPolicy(rows, everyone)));
+        addValue(`Q3 value of segmenting by ${d.audience}, in-sample (info)`, 'info', d.vosInSample, truthOf(learnPolicy(collapsed(rows), level)) - truthOf(learnPolicy(rows, everyone)));
       }
     }
     const q4 = period.q4.find((s) => s.slot === 'hero');
     if (q4) {
-      const signals = crossTruth(rows, (train) => truthOf(learnPolicy(train, signalKey)));
+      const signals = splitTruth(rows, (train) => truthOf(learnPolicy(train, signalKey)));
       addValue('Q4 current rules (answered)', 'fixed policy', q4.currentRules, rules);
       addValue('Q4 current rules (all)', 'fixed policy', q4.currentRulesAll, rules);
-      addValue('Q4 best on signals (answered, cross-fitted)', 'learned policy', q4.bestOnSignals, signals);
-      addValue('Q4 best on signals (all, cross-fitted)', 'learned policy', q4.bestOnSignalsAll, signals);
-      addValue('Q4 perfect world (answered, cross-fitted)', 'learned policy', q4.perfectWorld, crossTruth(rows, (train) => truthOf(worldPolicy(train))));
+      addValue('Q4 best on signals (answered, learned on half)', 'learned policy', q4.bestOnSignals, signals);
+      addValue('Q4 best on signals (all, learned on half)', 'learned policy', q4.bestOnSignalsAll, signals);
+      addValue('Q4 perfect world (answered, learned on half)', 'learned policy', q4.perfectWorld, splitTruth(rows, (train) => truthOf(learnWorldPolicy(train))));
       addValue('Q4 best on signals vs the best possible (info)', 'info', q4.bestOnSignalsAll, t.values.bestOnSignals);
       addValue('Q4 perfect world vs the best possible (info)', 'info', q4.perfectWorld, t.values.perfectWorld);
       addValue('Q4 best on signals, in-sample (info)', 'info', q4.bestOnSignalsAllInSample, truthOf(learnPolicy(rows, signalKey)));
-      addValue('Q4 perfect world, in-sample (info)', 'info', q4.perfectWorldInSample, truthOf(worldPolicy(rows)));
+      addValue('Q4 perfect world, in-sample (info)', 'info', q4.perfectWorldInSample, truthOf(learnWorldPolicy(rows)));
     }
     for (const [name, policy] of Object.entries(FIXED_POLICIES)) {
       const value = truthOf(policy);

@@ -22,14 +22,16 @@ describe('journeys: the report stays unbiased (coverage with known truth)', () =
     const low = exact.filter((q) => q.reps < REPLICATIONS || q.coverage < 0.8);
     expect(low, sweepTable(low)).toEqual([]);
     const pooled = exact.reduce((t, q) => t + q.coverage * q.reps, 0) / exact.reduce((t, q) => t + q.reps, 0);
-    // observed with these seeds: 94.4 % pooled, 85.0–97.5 % each (the bench's 1,000 replications of 20,000: 94.0–95.9 % each)
+    // observed with these seeds: 94.4 % pooled, 85.0–97.5 % each (the bench's 200 replications of 20,000: 92.0–97.5 % each)
     expect(pooled).toBeGreaterThan(0.92);
     expect(pooled).toBeLessThan(0.98);
-    // Cross-fitted values of learned policies cover 89–95 % at the bench's size (their standard error leaves out the
-    // covariance between the two folds: the same shortfall shows in the segment scenarios); observed here 87.5–100 %.
+    // Values of learned policies (learned on one half, measured on the other) against the true value of the rule the
+    // report learned: 95.5–98.0 % at the bench's 200 replications of 20,000. A truth computed for another rule (say, one
+    // learned on the full contexts while the report learns a dimension's rules on membership × eligibility) falls to
+    // 50–75 % for the values of segmenting: this bound catches such a mismatch.
     const learned = of('learned policy');
     expect(learned.length).toBe(9);
-    const lowLearned = learned.filter((q) => q.reps < REPLICATIONS || q.coverage < 0.75);
+    const lowLearned = learned.filter((q) => q.reps < REPLICATIONS || q.coverage < 0.8);
     expect(lowLearned, sweepTable(lowLearned)).toEqual([]);
   });
 

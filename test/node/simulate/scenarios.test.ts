@@ -41,9 +41,9 @@ describe('simulated scenarios with known truth', () => {
     expect(q3?.dimensions[0]?.policy).toEqual({ inside: 'ops-hero', outside: 'dev-hero' });
   });
 
-  test('winner’s curse: the in-sample best-policy value exceeds the truth on average, the cross-fitted one does not', () => {
+  test('winner’s curse: the in-sample best-policy value exceeds the truth on average, the one learned on half and measured on the other does not', () => {
     const inSample: number[] = [];
-    const crossFitted: number[] = [];
+    const halfLearned: number[] = [];
     let truthValue = 0;
     const reps = 24;
     for (let i = 0; i < reps; i++) {
@@ -52,7 +52,7 @@ describe('simulated scenarios with known truth', () => {
       if (!slot) throw new Error('no slot');
       const q4 = q4Bracket(slot, aggregate.goals, aggregate.goals.indexOf('signup'), 0.05);
       inSample.push(q4.bestOnSignalsAllInSample.value);
-      crossFitted.push(q4.bestOnSignalsAll.value);
+      halfLearned.push(q4.bestOnSignalsAll.value);
       truthValue = truth.values.bestOnSignals;
     }
     // Means over the replications, with their standard errors: "exceeds" means by more than two of them.
@@ -61,7 +61,7 @@ describe('simulated scenarios with known truth', () => {
       const variance = xs.reduce((a, b) => a + (b - mean) ** 2, 0) / (xs.length - 1);
       return { mean, se: Math.sqrt(variance / xs.length) };
     };
-    const [biased, honest] = [summary(inSample), summary(crossFitted)];
+    const [biased, honest] = [summary(inSample), summary(halfLearned)];
     expect(biased.mean - truthValue).toBeGreaterThan(2 * biased.se);
     expect(honest.mean - truthValue).toBeLessThan(2 * honest.se);
     expect(biased.mean).toBeGreaterThan(honest.mean);
