@@ -49,8 +49,9 @@
  * - **FCP and LCP**: the page's `first-contentful-paint` and last `largest-contentful-paint` entries;
  * - **slots final**: the time of the last change inside any slot, seen by a probe (an inline MutationObserver, the
  *   first script of `<head>` in every variant): the parser's last insertion with no SDK, the SDK's last change with one;
- * - **Candor's runtime before first paint**: in how many loads `candor-runtime.min.js` started evaluating before the
- *   trace's `firstContentfulPaint`.
+ * - **Candor's runtime: CPU before first paint**: the CPU of `candor-runtime.min.js` (its evaluation and its
+ *   callbacks) that started before the main thread committed the frame of the first contentful paint, and in how many
+ *   loads it was more than 0.5 ms.
  * Figures are medians over the loads; ratios are Candor ÷ no SDK and Candor ÷ GrowthBook, and for CPU the added cost
  * (variant − no SDK) of Candor ÷ that of GrowthBook.
  */
@@ -66,6 +67,8 @@ const THROTTLES = (process.env.BENCH_CPU_THROTTLE ?? '1,4').split(',').map(Numbe
 const VISIT_NAMES = (process.env.BENCH_VISITS ?? 'plain,campaign').split(',');
 /** How long after the load event the trace goes on (the runtime and the SDKs' idle work must fall inside). */
 const SETTLE_MS = 1000;
+/** Runtime CPU before first paint above this (ms) counts as "the runtime ran before first paint" (evaluating its file does not). */
+const RAN = 0.5;
 const PAGE = '/examples/marketing-site/';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const GB_FILE = `${root}node_modules/@growthbook/growthbook/dist/bundles/auto.min.js`;
@@ -250,7 +253,7 @@ async function pickVisitorId() {
 
 /**
  * One load's figures (ms).
- * @typedef {{ firstPass: number, sdk: number, script: number, thread: number, fcp: number, lcp: number, slots: number, runtimeBeforePaint: boolean }} Load
+ * @typedef {{ firstPass: number, sdk: number, script: number, thread: number, fcp: number, lcp: number, slots: number, runtimeBeforePaint: number }} Load
  */
 
 /** Trace events of the main thread that are script work. */
@@ -271,7 +274,11 @@ function readTrace(events, pageUrl, owner) {
   if (!parse) throw new Error('bench/browser.js: the trace has no ParseHTML of the page');
   const main = events.filter((e) => e.pid === parse.pid && e.tid === parse.tid);
   const navStart = main.find((e) => e.name === 'navigationStart' && e.args?.data?.documentLoaderURL === pageUrl)?.ts ?? parse.ts;
-  const fcp = main.find((e) => e.name === 'firstContentfulPaint' && e.ts >= navStart)?.ts ?? Infinity;
+  // First paint as the main thread sees it: the end of the commit of the frame that became the first contentful paint
+  // (the trace's firstContentfulPaint is that frame's presentation, later, while the main thread may already be idle).
+  const fcpTs = main.find((e) => e.name === 'firstContentfulPaint' && e.ts >= navStart)?.ts ?? Infinity;
+  const commits = main.filter((e) => e.name === 'Commit' && e.ph === 'X' && e.ts >= navStart && e.ts < fcpTs);
+  const fcp = commits.length ? Math.max(...commits.map((e) => e.ts + e.dur)) : fcpTs;
   let thread = 0;
   for (const e of main) if (e.ph === 'X' && e.name === 'RunTask' && e.ts >= navStart) thread += e.tdur ?? 0;
   // Script events nest; each one's own time (its thread time minus its script children's) goes to its file, or to the
@@ -279,26 +286,27 @@ function readTrace(events, pageUrl, owner) {
   const scripts = main.filter((e) => e.ph === 'X' && SCRIPT_EVENTS.has(e.name) && e.ts >= navStart).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
   /** @type {Map<string, number>} */
   const byOwner = new Map();
-  /** @type {{ end: number, owner: string, child: number, tdur: number }[]} */
+  /** @typedef {{ ts: number, end: number, owner: string, child: number, tdur: number }} Frame */
+  /** @type {Frame[]} */
   const stack = [];
+  let runtimeBeforePaint = 0;
   const close = () => {
-    const top = /** @type {{ end: number, owner: string, child: number, tdur: number }} */ (stack.pop());
-    byOwner.set(top.owner, (byOwner.get(top.owner) ?? 0) + Math.max(0, top.tdur - top.child));
+    const top = /** @type {Frame} */ (stack.pop());
+    const self = Math.max(0, top.tdur - top.child);
+    byOwner.set(top.owner, (byOwner.get(top.owner) ?? 0) + self);
+    if (top.owner === 'candor-runtime.min.js' && top.ts < fcp) runtimeBeforePaint += self;
     const parent = stack.at(-1);
     if (parent) parent.child += top.tdur;
   };
   let total = 0;
-  let runtimeBeforePaint = false;
   for (const e of scripts) {
     while (stack.length && (stack.at(-1)?.end ?? 0) <= e.ts) close();
     const parent = stack.at(-1);
-    const own = owner(e);
     if (!parent) total += e.tdur ?? 0;
-    if (own === 'candor-runtime.min.js' && e.ts < fcp) runtimeBeforePaint = true;
-    stack.push({ end: e.ts + e.dur, owner: own || parent?.owner || '(microtasks)', child: 0, tdur: e.tdur ?? 0 });
+    stack.push({ ts: e.ts, end: e.ts + e.dur, owner: owner(e) || parent?.owner || '(microtasks)', child: 0, tdur: e.tdur ?? 0 });
   }
   while (stack.length) close();
-  return { thread: thread / 1000, total: total / 1000, byOwner, runtimeBeforePaint };
+  return { thread: thread / 1000, total: total / 1000, byOwner, runtimeBeforePaint: runtimeBeforePaint / 1000 };
 }
 
 /**
@@ -515,8 +523,8 @@ export async function runBrowserBench() {
           label: visit.label,
           throttle,
           loads: candorLoads.length,
-          runtimeBeforePaint: candorLoads.filter((l) => l.runtimeBeforePaint).length,
-          baselineRuntimeBeforePaint: (loads.get(key(visit, throttle, 'baseline')) ?? []).filter((l) => l.runtimeBeforePaint).length,
+          runtimeBeforePaint: candorLoads.filter((l) => l.runtimeBeforePaint > RAN).length,
+          baselineRuntimeBeforePaint: (loads.get(key(visit, throttle, 'baseline')) ?? []).filter((l) => l.runtimeBeforePaint > RAN).length,
           rows: [
             row('first pass own CPU (GrowthBook: auto.min.js)', 'firstPass', true, false),
             row('SDK own CPU, all its files', 'sdk', true, false),
@@ -525,6 +533,7 @@ export async function runBrowserBench() {
             row('First Contentful Paint', 'fcp', false),
             row('Largest Contentful Paint', 'lcp', false),
             row('slots final (last change inside a slot)', 'slots', false),
+            row("Candor's runtime: CPU before first paint", 'runtimeBeforePaint', true, false),
           ],
         };
       }),
@@ -560,7 +569,7 @@ export function scenarioLines(s) {
     if (ab) line.push(`${(r.baseline ?? NaN).toFixed(1)} ms`, ratio(r.candor, r.baseline ?? NaN));
     lines.push(line);
   }
-  const before = [`  Candor's runtime started before first paint`, '', '', `${String(s.runtimeBeforePaint)} of ${String(s.loads)}`, '', '', ''];
+  const before = [`  loads where Candor's runtime used > ${String(RAN)} ms CPU before first paint`, '', '', `${String(s.runtimeBeforePaint)} of ${String(s.loads)}`, '', '', ''];
   lines.push(ab ? [...before, `${String(s.baselineRuntimeBeforePaint)} of ${String(s.loads)}`, ''] : before);
   return lines;
 }

@@ -17,7 +17,8 @@ import { reserveSlot, type Release } from './dom/reserve-slot.js';
 import { reportError } from './util/report-error.js';
 import { VERBOSE } from './core/config/verbose-errors.js';
 import { guard } from './script/guard.js';
-import { blockedByTrustedTypes, loadSiblingScript } from './script/load-sibling-script.js';
+import { blockedByTrustedTypes, loadSiblingScript, preloadSiblingScript } from './script/load-sibling-script.js';
+import { afterFirstPaint } from './script/after-first-paint.js';
 import { configMarkedInvalid } from './script/invalid-config-mark.js';
 import { beaconBeforeRuntime } from './script/beacon-before-runtime.js';
 import { onGoalClick } from './dom/goal-clicks.js';
@@ -119,15 +120,22 @@ guard('candor.min.js', () => {
     );
     if (data.sink) beaconBeforeRuntime(pass, data.sink, () => !!window.candor);
     (window.__candor ??= {}).pass = pass;
-    loadSiblingScript('candor-runtime.min.js', script).catch((error: unknown) => {
-      const blocked = blockedByTrustedTypes(error);
-      reportError(
-        blocked ? 'trusted-types' : 'runtime-load',
-        'candor-runtime.min.js',
-        VERBOSE ? `${blocked ? "the page's Trusted Types refused" : 'could not load'} the runtime, so no events are sent.` : '',
-        VERBOSE ? (blocked ? "Add `trusted-types candor` to the page's Content-Security-Policy." : 'Serve candor-runtime.min.js next to candor.min.js.') : '',
-      );
+    // The runtime is fetched now, and run only once the page has painted and the main thread is idle: nothing it does
+    // can delay first paint, and until it runs the beacon above covers a visitor who leaves.
+    preloadSiblingScript('candor-runtime.min.js', script);
+    afterFirstPaint(() => {
+      loadSiblingScript('candor-runtime.min.js', script).catch(onRuntimeError);
     });
+  };
+
+  const onRuntimeError = (error: unknown): void => {
+    const blocked = blockedByTrustedTypes(error);
+    reportError(
+      blocked ? 'trusted-types' : 'runtime-load',
+      'candor-runtime.min.js',
+      VERBOSE ? `${blocked ? "the page's Trusted Types refused" : 'could not load'} the runtime, so no events are sent.` : '',
+      VERBOSE ? (blocked ? "Add `trusted-types candor` to the page's Content-Security-Policy." : 'Serve candor-runtime.min.js next to candor.min.js.') : '',
+    );
   };
 
   const configUrl = data.configUrl;
