@@ -17,7 +17,7 @@ import { reserveSlot, type Release } from './dom/reserve-slot.js';
 import { reportError } from './util/report-error.js';
 import { VERBOSE } from './core/config/verbose-errors.js';
 import { guard } from './script/guard.js';
-import { blockedByTrustedTypes, loadSiblingScript, preloadSiblingScript } from './script/load-sibling-script.js';
+import { blockedByTrustedTypes, loadSiblingScript } from './script/load-sibling-script.js';
 import { afterFirstPaint } from './script/after-first-paint.js';
 import { configMarkedInvalid } from './script/invalid-config-mark.js';
 import { beaconBeforeRuntime } from './script/beacon-before-runtime.js';
@@ -120,9 +120,8 @@ guard('candor.min.js', () => {
     );
     if (data.sink) beaconBeforeRuntime(pass, data.sink, () => !!window.candor);
     (window.__candor ??= {}).pass = pass;
-    // The runtime is fetched now, and run only once the page has painted and the main thread is idle: nothing it does
-    // can delay first paint, and until it runs the beacon above covers a visitor who leaves.
-    preloadSiblingScript('candor-runtime.min.js', script);
+    // The runtime is loaded only once the page has painted and the main thread is idle: nothing it does can delay first
+    // paint, and until it runs the beacon above covers a visitor who leaves.
     afterFirstPaint(() => {
       loadSiblingScript('candor-runtime.min.js', script).catch(onRuntimeError);
     });

@@ -35,25 +35,6 @@ function scriptUrl(url: string): string {
 export const blockedByTrustedTypes = (error: unknown): boolean => error instanceof Error && error.message === BLOCKED;
 
 /**
- * Starts fetching one of Candor's own files from next to the script tag without running it (`<link rel="preload">`,
- * with the tag's CSP nonce), so that a later {@link loadSiblingScript} of it runs without waiting for the network.
- * Never throws.
- * @example preloadSiblingScript('candor-runtime.min.js', script)
- */
-export function preloadSiblingScript(file: string, script: HTMLScriptElement | null): void {
-  try {
-    const link = document.createElement('link');
-    link.rel = 'preload';
-    link.as = 'script';
-    link.href = new URL(file, script?.src ?? location.href).href;
-    if (script?.nonce) link.nonce = script.nonce;
-    document.head.appendChild(link);
-  } catch {
-    // No preload: loading it later fetches it then.
-  }
-}
-
-/**
  * Loads one of Candor's own files from next to the script tag (same origin and path as `candor.min.js`), with its
  * CSP nonce and, under Trusted Types, through the `candor` policy. Resolves when it has run; rejects when it cannot be
  * loaded (see {@link blockedByTrustedTypes}).
