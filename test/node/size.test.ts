@@ -23,8 +23,8 @@ export const BUDGETS: Readonly<Record<string, number>> = {
   'candor-runtime': 11.2,
   // Both script-tag files, each compressed on its own; no issue target (measured 22.86 KiB).
   'candor-script-total': 22.9,
-  // no issue target: just above the measurement (measured 20.80 KiB)
-  'candor-npm': 20.8,
+  // no issue target: just above the measurement (measured 20.80 KiB, with the record-page-view guard for an empty referrer)
+  'candor-npm': 20.9,
   // over the issue's 2.5 KiB target (measured 14.13 KiB): candor/core carries the full validator with its messages
   'candor-core': 14.2,
   // over the issue's 2 KiB target (issue 2; measured 3.97 KiB): the condition evaluator and the signal tiers come with it
