@@ -56,6 +56,7 @@ const { config, errors } = core.validateConfig({
   },
 });
 if (!config || errors.length) throw new Error(`bench config: ${JSON.stringify(errors)}`);
+const valid = config;
 const consent = { tier: /** @type {const} */ ('relationship'), gpc: false };
 const audienceOf = (/** @type {string} */ slot, /** @type {string} */ e) => config.slots[slot]?.experiences.find((x) => x.id === e)?.audience;
 
@@ -64,7 +65,7 @@ let mixed = 0;
 let whole = 0;
 const health = { 'utm.campaign': 'health-2026q4', 'pages.docs': 0, 'visit.count': 1 };
 for (let i = 0; i < N; i++) {
-  const page = ['hero', 'proof', 'cta'].map((slot) => [slot, core.decide({ config, slot, visitorId: `c${i}`, signals: health, consent }).experience]);
+  const page = ['hero', 'proof', 'cta'].map((slot) => /** @type {[string, string]} */ ([slot, core.decide({ config, slot, visitorId: `c${i}`, signals: health, consent }).experience]));
   const audiences = new Set(page.filter(([, e]) => e !== 'baseline').map(([slot, e]) => audienceOf(slot, e)));
   // Two audiences on one page, and the visitor matches only one of them (healthcare).
   if (audiences.size > 1) mixed++;
@@ -72,11 +73,11 @@ for (let i = 0; i < N; i++) {
 }
 
 /** Targeted-arm visitors first decided with `before` (no match), then with `after`: the share who get `expected`. */
-function reach(/** @type {Record<string, unknown>} */ before, /** @type {Record<string, unknown>} */ after, /** @type {string} */ expected) {
+function reach(/** @type {import('../src/core/types.js').Signals} */ before, /** @type {import('../src/core/types.js').Signals} */ after, /** @type {string} */ expected) {
   let targeted = 0;
   let got = 0;
   for (let i = 0; i < N; i++) {
-    const input = { config, slot: 'hero', visitorId: `r${i}`, consent };
+    const input = { config: valid, slot: 'hero', visitorId: `r${i}`, consent };
     const first = core.decide({ ...input, signals: before });
     if (first.arm !== 'targeted' || first.experience !== 'baseline') continue;
     targeted++;

@@ -8,8 +8,8 @@
  *   BENCH_RUNS=25 node bench/run.js  # more browser loads (default 15 per variant and scenario)
  *
  * Runs: bench/size.js, bench/decide-vs-growthbook.js, bench/browser.js (its three-way tables follow the combined one),
- * bench/decision-model.js, and bench/decide.js and bench/report.js when
- * they exist (their own output is shown as they print it). A bench that fails is reported and the others still run;
+ * bench/decision-model.js, and bench/decide.js, bench/report.js and bench/collect.js when they exist (their own output
+ * is shown as they print it). A bench that fails is reported and the others still run;
  * the exit code is 1 when any failed.
  */
 import { spawnSync } from 'node:child_process';
@@ -90,7 +90,7 @@ else {
   );
 }
 
-for (const file of ['decide.js', 'report.js', 'decision-model.js']) {
+for (const file of ['decide.js', 'report.js', 'decision-model.js', 'collect.js']) {
   if (!existsSync(here(file))) {
     console.error(`\n(bench/${file} is not there yet: skipped)`);
     continue;
@@ -98,7 +98,7 @@ for (const file of ['decide.js', 'report.js', 'decision-model.js']) {
   if (runChild(file, [], false) === null) failed = true;
 }
 
-console.log(`\nCombined (node ${process.version}; bench/decide.js and bench/report.js print their own tables above)\n`);
+console.log(`\nCombined (node ${process.version}; bench/decide.js, bench/report.js and bench/collect.js print their own tables above)\n`);
 console.log(table(combined));
 for (const t of browserTables) console.log(`\n${t}`);
 if (failed) {

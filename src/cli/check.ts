@@ -1,3 +1,4 @@
+import { typeMismatches } from '../core/config/type-mismatches.js';
 import { validateConfig } from '../core/config/validate-config.js';
 import type { ConfigError, ValidConfig } from '../core/types.js';
 
@@ -5,13 +6,15 @@ import type { ConfigError, ValidConfig } from '../core/types.js';
 export interface CheckIo {
   out(s: string): void;
   err(s: string): void;
+  /** Reads a file; `-` is stdin. */
   readFile(path: string): Promise<string>;
 }
 
-const USAGE = `Usage: candor check <config.json> [more.json ...]
+const USAGE = `Usage: candor check <config.json | -> [more.json ...]
 
-Validates Candor configs. Prints every problem with its JSON path, what is wrong and how to fix it.
-Exit code: 0 when every file is valid, 1 when any has a problem, 2 when a file cannot be read.
+Validates Candor configs ("-" reads one from stdin: paste it, then Ctrl-D). Prints every problem with its
+JSON path, what is wrong and how to fix it, and warns about rules that can never match.
+Exit code: 0 when every file is valid without warnings, 1 when any has a problem, 2 when a file cannot be read.
 Error codes are explained in README.md#errors.`;
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -40,16 +43,22 @@ function jsonErrorAt(text: string, error: unknown): ConfigError {
   };
 }
 
-function printProblems(file: string, errors: ConfigError[], config: ValidConfig | null, io: CheckIo): void {
-  io.out(`${file}: ${plural(errors.length, 'problem')}`);
-  for (const e of errors) {
-    io.out(`\n  ${e.path || '(root)'}  ${e.code}\n    ${e.message}\n    Fix: ${e.fix}`);
+function printProblems(file: string, errors: ConfigError[], warnings: ConfigError[], config: ValidConfig | null, io: CheckIo): void {
+  const found = [errors.length ? plural(errors.length, 'problem') : '', warnings.length ? plural(warnings.length, 'warning') : ''].filter(Boolean).join(', ');
+  io.out(`${file}: ${found}`);
+  for (const e of errors) io.out(`\n  ${e.path || '(root)'}  ${e.code}\n    ${e.message}\n    Fix: ${e.fix}`);
+  for (const e of warnings) io.out(`\n  ${e.path || '(root)'}  ${e.code} (warning)\n    ${e.message}\n    Fix: ${e.fix}`);
+  if (!config) {
+    io.out('\nUntil these are fixed, nothing in this config is used: visitors see the standard page everywhere, with the script tag and the npm module alike.');
+  } else if (errors.length) {
+    io.out(
+      '\nUntil these are fixed:\n' +
+        '  - the script tag shows the standard content everywhere (it decides before it validates, so it uses no part of a config with problems);\n' +
+        `  - the npm module drops the invalid parts and uses the rest: ${counts(config)}; everything else shows the standard content.`,
+    );
+  } else {
+    io.out(`\nWarnings drop nothing: the script tag and the npm module use this config as written (${counts(config)}), and these rules never match until they are fixed.`);
   }
-  io.out(
-    config
-      ? `\nUntil these are fixed, Candor uses what is valid: ${counts(config)}; everything else shows the standard content.`
-      : '\nUntil these are fixed, nothing in this config is used: visitors see the standard page everywhere.',
-  );
   io.out('Each code is explained in README.md#errors.');
 }
 
@@ -76,11 +85,14 @@ export async function runCheck(args: string[], io: CheckIo): Promise<number> {
   }
   let exit = 0;
   for (const file of args) {
+    const name = file === '-' ? '(stdin)' : file;
     let text: string;
     try {
       text = await io.readFile(file);
     } catch (error) {
-      io.err(`candor check: cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+      const code = (error as NodeJS.ErrnoException).code;
+      const why = code === 'ENOENT' ? 'no such file; check the name' : code === 'EISDIR' ? 'it is a directory; name the config file in it' : error instanceof Error ? error.message : String(error);
+      io.err(`candor check: cannot read ${name}: ${why}.`);
       exit = 2;
       continue;
     }
@@ -88,16 +100,17 @@ export async function runCheck(args: string[], io: CheckIo): Promise<number> {
     try {
       json = JSON.parse(text);
     } catch (error) {
-      printProblems(file, [jsonErrorAt(text, error)], null, io);
+      printProblems(name, [jsonErrorAt(text, error)], [], null, io);
       exit = Math.max(exit, 1);
       continue;
     }
     const { config, errors } = validateConfig(json);
-    if (errors.length) {
-      printProblems(file, errors, config, io);
+    const warnings = typeMismatches(json);
+    if (errors.length || warnings.length) {
+      printProblems(name, errors, warnings, config, io);
       exit = Math.max(exit, 1);
     } else if (config) {
-      io.out(`${args.length > 1 ? `${file}: ` : ''}config ok: ${counts(config)}`);
+      io.out(`${args.length > 1 ? `${name}: ` : ''}config ok: ${counts(config)}`);
     }
   }
   return exit;

@@ -1,13 +1,17 @@
 import { createServer } from 'node:http';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createCollector } from '../collect/create-collector.js';
+import { COLLECTOR_LIMITS, createCollector, SERVER_LIMITS } from '../collect/create-collector.js';
+import { argumentProblem } from './argument-problem.js';
 
-const USAGE = `Usage: candor collect [--port 8787] [--host 127.0.0.1] [--out events.ndjson]
+const USAGE = `Usage: candor collect [--port 8787] [--host 127.0.0.1] [--out events.ndjson] [--max-file-mb 256]
 
 Receives Candor events on POST /collect, validates them against the events schema,
 drops duplicate ids and appends the rest to an NDJSON file (one event per line).
-Point the loader at it with data-sink="http://HOST:PORT/collect" (same origin, or behind your proxy).`;
+The file is set aside as events.YYYY-MM-DD.ndjson on a new UTC day or at --max-file-mb;
+"candor report" reads them all from the directory.
+Point the loader at it with data-sink="http://HOST:PORT/collect" (same origin, or behind your proxy).
+Limits (body size, events per body, timeouts, the ts window): README.md#limits.`;
 
 /** Test and embedding hooks of {@link run}. */
 export interface CollectRunOptions {
@@ -29,14 +33,14 @@ export async function run(
   args: string[],
   { signal, log = (s) => process.stdout.write(`${s}\n`), err = (s) => process.stderr.write(`${s}\n`) }: CollectRunOptions = {},
 ): Promise<number> {
-  let values: { port?: string; host?: string; out?: string; help?: boolean };
+  let values: { port?: string; host?: string; out?: string; 'max-file-mb'?: string; help?: boolean };
   try {
     ({ values } = parseArgs({
       args,
-      options: { port: { type: 'string' }, host: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: { port: { type: 'string' }, host: { type: 'string' }, out: { type: 'string' }, 'max-file-mb': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     }));
   } catch (error) {
-    err(`candor collect: ${(error as Error).message}\n\n${USAGE}`);
+    err(`candor collect: ${argumentProblem(error, ['port', 'host', 'out', 'max-file-mb', 'help'])}\n\n${USAGE}`);
     return 2;
   }
   if (values.help) {
@@ -48,22 +52,37 @@ export async function run(
     err(`candor collect: --port must be a whole number from 0 to 65535, not "${values.port ?? ''}".\n\n${USAGE}`);
     return 2;
   }
+  const maxFileMb = Number(values['max-file-mb'] ?? COLLECTOR_LIMITS.maxFileBytes / (1 << 20));
+  if (!(maxFileMb >= 1)) {
+    err(`candor collect: --max-file-mb must be a number of megabytes, at least 1, not "${values['max-file-mb'] ?? ''}".\n\n${USAGE}`);
+    return 2;
+  }
   const host = values.host ?? '127.0.0.1';
   const out = resolve(values.out ?? 'events.ndjson');
   const collector = createCollector({
     out,
+    limits: { maxFileBytes: Math.round(maxFileMb * (1 << 20)) },
+    log: (line) => err(`candor collect: ${line}`),
     onBatch: (b) => {
       log(`${new Date().toISOString()}  +${b.accepted} stored, ${b.duplicates} duplicate, ${b.invalid} invalid` + (b.problems.length ? `: ${b.problems.slice(0, 3).join('; ')}` : ''));
     },
   });
-  const server = createServer((req, res) => {
-    collector.handle(req, res).then(
-      (handled) => {
-        if (!handled) res.writeHead(404, { 'content-type': 'text/plain' }).end('Candor collector: POST events to /collect\n');
-      },
-      () => res.writeHead(500).end(),
-    );
+  try {
+    const found = await collector.ready();
+    if (found.lines) log(`Read back ${found.ids} ids of the last ${COLLECTOR_LIMITS.maxAgeDays} days from ${found.files} file${found.files == 1 ? '' : 's'} (${(found.bytes / 1e6).toFixed(1)} MB) in ${(found.ms / 1000).toFixed(1)} s.`);
+  } catch (error) {
+    err(`candor collect: --out ${values.out ?? 'events.ndjson'}: ${(error as Error).message}.`);
+    return 2;
+  }
+  const server = createServer({ connectionsCheckingInterval: 1000 }, (req, res) => {
+    void collector.handle(req, res).then((handled) => {
+      if (!handled) res.writeHead(404, { 'content-type': 'text/plain' }).end('Candor collector: POST events to /collect\n');
+    });
   });
+  server.maxConnections = SERVER_LIMITS.maxConnections;
+  server.headersTimeout = SERVER_LIMITS.headersTimeoutMs;
+  server.requestTimeout = SERVER_LIMITS.requestTimeoutMs;
+  server.keepAliveTimeout = SERVER_LIMITS.keepAliveTimeoutMs;
   try {
     await new Promise<void>((ok, fail) => {
       server.once('error', fail);

@@ -1,10 +1,14 @@
 /**
  * The `candor` command (built to dist/cli.js): `candor <command> [args]`.
  * Each command lives in its own module and is loaded only when run, so `candor check` starts fast.
+ * A user's mistake gets one line (the argument, what is wrong, what to do); an error Candor did not foresee is a bug:
+ * one line too, and its stack trace with CANDOR_DEBUG=1.
  */
 import { readFile } from 'node:fs/promises';
+import { text } from 'node:stream/consumers';
 import { closestName } from '../core/config/closest-name.js';
 import { runCheck } from './check.js';
+import { internalErrorLine } from './internal-error.js';
 
 type Run = (args: string[]) => Promise<number>;
 
@@ -16,7 +20,7 @@ const COMMANDS: Record<string, [summary: string, run: Run]> = {
       runCheck(args, {
         out: (s) => process.stdout.write(`${s}\n`),
         err: (s) => process.stderr.write(`${s}\n`),
-        readFile: (path) => readFile(path, 'utf8'),
+        readFile: (path) => (path === '-' ? text(process.stdin) : readFile(path, 'utf8')),
       }),
   ],
   report: ['Turn collected events into honest statistics (text, --json or --html).', async (args) => (await import('./report.js')).run(args)],
@@ -31,12 +35,26 @@ ${Object.entries(COMMANDS)
   .map(([name, [summary]]) => `  ${name.padEnd(10)}${summary}`)
   .join('\n')}
 
-Run "candor <command> --help" for a command's options. Documentation: README.md.`;
+Run "candor <command> --help" for a command's options; "candor --version" prints the version.
+Documentation: README.md.`;
+
+/** The installed package's version (dist/cli.js sits in dist/, next to package.json's directory). */
+async function version(): Promise<string> {
+  try {
+    return (JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string }).version ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
   if (name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
+  if (name === '--version' || name === '-v' || name === 'version') {
+    process.stdout.write(`candor ${await version()}\n`);
     return 0;
   }
   const command = name !== undefined && Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
@@ -49,12 +67,20 @@ async function main(argv: string[]): Promise<number> {
   return command[1](args);
 }
 
+// A reader that stops early (`candor check … | head`) closes the pipe: stop quietly, as other command-line tools do.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`candor: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\nThis is a bug in Candor; please report it.\n`);
+    process.stderr.write(internalErrorLine(error, process.env.CANDOR_DEBUG === '1'));
     process.exitCode = 1;
   },
 );

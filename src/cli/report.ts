@@ -1,18 +1,31 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { Config } from '../core/types.js';
-import { aggregateEvents } from '../report/aggregate-events.js';
+import { aggregateFiles } from '../report/aggregate-files.js';
 import type { Aggregate } from '../report/aggregate-types.js';
 import { analyze } from '../report/analyze.js';
 import { renderHtml } from '../report/render-html.js';
 import { renderJson, renderText } from '../report/render-text.js';
+import { writeEventsParquet } from '../report/duckdb/aggregate-with-duckdb.js';
+import { resolveEventFiles } from '../report/event-files.js';
+import { aggregateFromRows } from '../report/sql/aggregate-from-rows.js';
+import { aggregationQuery } from '../report/sql/aggregation-query.js';
+import { DIALECTS, type DialectName } from '../report/sql/dialects.js';
+import { parseAggregateFile } from '../report/sql/parse-results.js';
+import { argumentProblem } from './argument-problem.js';
+import { outputProblem, writeProblem } from './output-path.js';
 
-const USAGE = `Usage: candor report <events.ndjson[.gz] | -> [options]
+const USAGE = `Usage: candor report <events…> [options]
+       candor report --aggregate <aggregate.json | results.csv | results.json> [options]
+       candor report --sql duckdb|postgres|bigquery|snowflake [--table NAME] [--window-days N]
 
-Reads Candor events (NDJSON, plain or gzip; "-" for stdin) in one pass and answers:
-Q0 does personalization pay (vs the global holdout), Q1 does each experience beat the standard content,
-Q2 does targeting beat random, Q3 would another segmentation do better, Q4 how far from the best,
-with data quality (sample ratio, duplicates, config versions) and trust rates.
+Reads Candor events and answers: Q0 does personalization pay (vs the global holdout), Q1 does each experience
+beat the standard content, Q2 does targeting beat random, Q3 would another segmentation do better, Q4 how far
+from the best, with data quality (sample ratio, duplicates, config versions) and trust rates.
+
+Events: NDJSON files (plain or gzip), Parquet files (the flat event table, docs/events-table.md), directories
+of them, or globs ("events/*.ndjson.gz"); "-" for NDJSON on stdin. With DuckDB installed (the optional
+dependency @duckdb/node-api) files are aggregated in SQL on every core; without it, by the streaming reader.
 
 Options:
   --config FILE         the site config (JSON) the events were logged under: enables the sample-ratio
@@ -23,9 +36,33 @@ Options:
   --goal NAME           goal for the off-policy analyses (default: the config's first goal)
   --planned N           N*: total visitors per comparison you plan to decide at (default 5000)
   --min-effect X        smallest relative effect that matters (default 0.05 = ±5%)
-  --aggregate-out FILE  write the aggregated counts (JSON) — the same shape a warehouse can produce
-  --aggregate           the input is such an aggregate (JSON), not events
+  --engine E            auto (DuckDB when installed; default), duckdb, or stream (the streaming reader)
+  --aggregate-out FILE  write the aggregated counts (JSON)
+  --aggregate FILE      read aggregated counts instead of events: an --aggregate-out file, or the rows of
+                        the --sql query saved as CSV, a JSON array or JSON lines
+  --sql DIALECT         print the aggregation query for duckdb, postgres, bigquery or snowflake, and exit
+  --table NAME          the flat event table the --sql query reads (default candor_events)
+  --parquet-out FILE    write the events as one Parquet file of the flat event table (needs DuckDB), and exit
   --progress            print progress on stderr (default: only when stderr is a terminal)`;
+
+const OPTIONS = {
+  config: { type: 'string' },
+  html: { type: 'string' },
+  json: { type: 'boolean' },
+  'window-days': { type: 'string' },
+  goal: { type: 'string' },
+  planned: { type: 'string' },
+  'min-effect': { type: 'string' },
+  'aggregate-out': { type: 'string' },
+  aggregate: { type: 'string' },
+  engine: { type: 'string' },
+  sql: { type: 'string' },
+  table: { type: 'string' },
+  'parquet-out': { type: 'string' },
+  progress: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+const OPTION_NAMES = Object.keys(OPTIONS);
 
 /** Where `candor report` writes (tests pass their own). */
 export interface ReportRunIo {
@@ -51,36 +88,15 @@ export async function run(args: string[], io: ReportRunIo = {}): Promise<number>
   const err = io.stderr ?? ((t: string) => void process.stderr.write(t));
   let parsed;
   try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        config: { type: 'string' },
-        html: { type: 'string' },
-        json: { type: 'boolean' },
-        'window-days': { type: 'string' },
-        goal: { type: 'string' },
-        planned: { type: 'string' },
-        'min-effect': { type: 'string' },
-        'aggregate-out': { type: 'string' },
-        aggregate: { type: 'boolean' },
-        progress: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
+    parsed = parseArgs({ args, allowPositionals: true, options: OPTIONS });
   } catch (error) {
-    err(`candor report: ${(error as Error).message}\n\n${USAGE}\n`);
+    err(`candor report: ${argumentProblem(error, OPTION_NAMES)}\n\n${USAGE}\n`);
     return 2;
   }
   const { values, positionals } = parsed;
   if (values.help) {
     out(USAGE + '\n');
     return 0;
-  }
-  const input = positionals[0];
-  if (input === undefined || positionals.length > 1) {
-    err(`candor report: give exactly one events file (or "-" for stdin).\n\n${USAGE}\n`);
-    return 2;
   }
   let windowDays: number, nStar: number, minEffect: number;
   try {
@@ -90,6 +106,43 @@ export async function run(args: string[], io: ReportRunIo = {}): Promise<number>
   } catch (error) {
     err(`candor report: ${(error as Error).message}\n`);
     return 2;
+  }
+  if (values.sql !== undefined) {
+    if (!(DIALECTS as readonly string[]).includes(values.sql)) {
+      err(`candor report: --sql must be one of ${DIALECTS.join(', ')}, not "${values.sql}".\n`);
+      return 2;
+    }
+    out(aggregationQuery({ dialect: values.sql as DialectName, table: values.table, windowDays }));
+    return 0;
+  }
+  const engine = values.engine ?? 'auto';
+  if (engine !== 'auto' && engine !== 'duckdb' && engine !== 'stream') {
+    err(`candor report: --engine must be auto, duckdb or stream, not "${engine}".\n`);
+    return 2;
+  }
+  const aggregateFile = values.aggregate;
+  if (aggregateFile === undefined ? positionals.length === 0 : positionals.length > 0) {
+    const problem = aggregateFile === undefined ? 'give the events (files, directories or globs; "-" for stdin), or --aggregate FILE.' : '--aggregate FILE replaces the events: give no events as well.';
+    err(`candor report: ${problem}\n\n${USAGE}\n`);
+    return 2;
+  }
+  for (const [option, path] of [['--html', values.html], ['--aggregate-out', values['aggregate-out']], ['--parquet-out', values['parquet-out']]] as const) {
+    const problem = path === undefined ? undefined : await outputProblem(option, path);
+    if (problem) {
+      err(`candor report: ${problem}\n`);
+      return 2;
+    }
+  }
+  if (values['parquet-out'] !== undefined) {
+    try {
+      const { files, format } = await resolveEventFiles(positionals);
+      await writeEventsParquet(files, format, values['parquet-out']);
+    } catch (error) {
+      err(`candor report: cannot write ${values['parquet-out']}: ${(error as Error).message}\n`);
+      return 1;
+    }
+    err(`candor report: events written to ${values['parquet-out']}\n`);
+    return 0;
   }
   let config: Config | undefined;
   if (values.config !== undefined) {
@@ -106,9 +159,12 @@ export async function run(args: string[], io: ReportRunIo = {}): Promise<number>
   const started = Date.now();
   let aggregate: Aggregate;
   try {
-    if (values.aggregate) aggregate = JSON.parse(await readFile(input, 'utf8')) as Aggregate;
-    else {
-      aggregate = await aggregateEvents(input, {
+    if (aggregateFile !== undefined) {
+      const contents = parseAggregateFile(await readFile(aggregateFile, 'utf8'));
+      aggregate = contents.aggregate ?? aggregateFromRows(contents.rows);
+    } else {
+      const result = await aggregateFiles(positionals, {
+        engine,
         windowDays,
         onProgress: progress
           ? (lines) => {
@@ -117,16 +173,50 @@ export async function run(args: string[], io: ReportRunIo = {}): Promise<number>
             }
           : undefined,
       });
-      if (progress && aggregate.input.lines >= 1_000_000) err('\n');
+      aggregate = result.aggregate;
+      if (progress && result.engine === 'stream' && aggregate.input.lines >= 1_000_000) err('\n');
+      if (progress) err(`candor report: ${aggregate.input.lines.toLocaleString('en-US')} lines aggregated by ${result.engine === 'duckdb' ? 'DuckDB' : 'the streaming reader'} in ${((Date.now() - started) / 1000).toFixed(1)} s${result.note ? ` (${result.note})` : ''}\n`);
     }
   } catch (error) {
-    err(`candor report: cannot read ${input}: ${(error as Error).message}\n`);
+    const { message, code } = error as Error & { code?: unknown };
+    err(code === 'CANDOR_INPUT' ? `candor report: ${aggregateFile !== undefined ? `--aggregate ${aggregateFile} ` : ''}${message}\n` : `candor report: cannot read ${aggregateFile ?? positionals.join(' ')}: ${message}\n`);
     return 1;
   }
-  if (values['aggregate-out'] !== undefined) await writeFile(values['aggregate-out'], JSON.stringify(aggregate));
-  const report = analyze(aggregate, { config, nStar, minEffect, goal: values.goal });
+  if (aggregateFile === undefined) {
+    const { lines, events } = aggregate.input;
+    const inputName = positionals.join(' ');
+    if (events.exposure + events.conversion + events.trust === 0) {
+      err(
+        lines === 0
+          ? `candor report: ${inputName} holds no events (it is empty); point it at the NDJSON that candor collect or your sink wrote.\n`
+          : `candor report: no line of ${inputName} is a Candor event (${lines} line${lines == 1 ? '' : 's'}, none valid); point it at the NDJSON that candor collect or your sink wrote, or use --aggregate FILE for an aggregate.\n`,
+      );
+      return 1;
+    }
+  }
+  if (values['aggregate-out'] !== undefined) {
+    try {
+      await writeFile(values['aggregate-out'], JSON.stringify(aggregate));
+    } catch (error) {
+      err(`candor report: cannot write --aggregate-out ${values['aggregate-out']}: ${writeProblem(values['aggregate-out'], error)}.\n`);
+      return 1;
+    }
+  }
+  let report;
+  try {
+    report = analyze(aggregate, { config, nStar, minEffect, goal: values.goal });
+  } catch (error) {
+    if (aggregateFile === undefined) throw error; // events always make a valid aggregate: this is a bug
+    err(`candor report: --aggregate ${aggregateFile} is not an aggregate this version can read (${(error as Error).message}); write one with candor report EVENTS --aggregate-out FILE.\n`);
+    return 1;
+  }
   if (values.html !== undefined) {
-    await writeFile(values.html, renderHtml(report));
+    try {
+      await writeFile(values.html, renderHtml(report));
+    } catch (error) {
+      err(`candor report: cannot write --html ${values.html}: ${writeProblem(values.html, error)}.\n`);
+      return 1;
+    }
     if (!values.json) err(`candor report: HTML report written to ${values.html}\n`);
   }
   out(values.json ? renderJson(report) : renderText(report));

@@ -1,6 +1,12 @@
-import { appendFile, readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { validateEvent } from './validate-event.js';
+import type { CandorEvent } from '../core/types.js';
+import { openEventLog, type EventLog, type StartupReport } from './event-log.js';
+import { bodyShape } from './body-shape.js';
+import { readBody, type Body, type BodyBudget } from './read-body.js';
+import { createSeenIds } from './seen-ids.js';
+import { eventLine, inFieldOrder, validateEvent } from './validate-event.js';
+
+export type { StartupReport } from './event-log.js';
 
 /** What one POST brought. */
 export interface BatchResult {
@@ -10,130 +16,336 @@ export interface BatchResult {
   duplicates: number;
   /** Events that failed validation (not stored). */
   invalid: number;
-  /** The validation problems, `body[2].propensity: must be between 0 and 1`. */
+  /** The validation problems (at most 100), `body[2].propensity: must be between 0 and 1`. */
   problems: string[];
 }
 
+/** The collector's limits; README.md#limits explains each. */
+export interface CollectorLimits {
+  /** Largest body, in bytes (413 beyond). */
+  maxBodyBytes: number;
+  /** Most events in one body (413 beyond). The SDK sends at most 50. */
+  maxEvents: number;
+  /** Deepest nesting of arrays and objects in a body (400 beyond). A batch of events is 3 deep. */
+  maxDepth: number;
+  /** A body must arrive within this many milliseconds of the headers (408 beyond). */
+  bodyTimeoutMs: number;
+  /** Bytes of all bodies being received or waiting for the disk (503 for the body that would pass it). */
+  maxPendingBytes: number;
+  /** An event's `ts` may be at most this many days before the collector's clock … */
+  maxAgeDays: number;
+  /** … and at most this many milliseconds after it. */
+  maxFutureMs: number;
+  /** The output file is set aside (`events.2026-12-01.ndjson`) at this size, and on a new UTC day. */
+  maxFileBytes: number;
+}
+
+/** The default limits. */
+export const COLLECTOR_LIMITS: Readonly<CollectorLimits> = Object.freeze({
+  maxBodyBytes: 1 << 20,
+  maxEvents: 500,
+  maxDepth: 8,
+  bodyTimeoutMs: 10_000,
+  maxPendingBytes: 64 << 20,
+  maxAgeDays: 30,
+  maxFutureMs: 86_400_000,
+  maxFileBytes: 256 << 20,
+});
+
+/**
+ * The limits `candor collect` sets on its `node:http` server. Set the same on a server you mount the collector in:
+ * `server.maxConnections`, `server.headersTimeout`, `server.requestTimeout`, `server.keepAliveTimeout`.
+ */
+export const SERVER_LIMITS = Object.freeze({ maxConnections: 1024, headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000 });
+
 /** Options of {@link createCollector}. */
 export interface CollectorOptions {
-  /** NDJSON file the events are appended to (one event per line); its ids seed de-duplication. */
+  /** NDJSON file the events are appended to (one event per line); it and its finished siblings seed de-duplication. */
   out: string;
   /** Path answered. Default `/collect`. */
   path?: string;
-  /** Largest body accepted, in bytes. Default 1 MiB. */
+  /** Largest body accepted, in bytes (the same as `limits.maxBodyBytes`). Default 1 MiB. */
   maxBytes?: number;
+  /** Limits other than the defaults ({@link COLLECTOR_LIMITS}). */
+  limits?: Partial<CollectorLimits>;
   /** Called after each POST, e.g. to log it. */
   onBatch?: (result: BatchResult) => void;
+  /** Where start-up repairs and file problems are told. Default: console.warn. */
+  log?: (line: string) => void;
+  /** The clock (tests). Default Date.now. */
+  now?: () => number;
 }
 
 /** A reference event collector, mountable in any `node:http` server. */
 export interface Collector {
-  /** Handles `POST <path>` and resolves true; resolves false (and touches nothing) for any other request. */
+  /**
+   * Handles `POST <path>` and resolves true; resolves false (and touches nothing) for any other request.
+   * Never rejects: whatever arrives gets an answer (or, when the client is gone, none).
+   */
   handle(req: IncomingMessage, res: ServerResponse): Promise<boolean>;
   /** Totals since start. */
   stats(): { accepted: number; duplicates: number; invalid: number };
-  /** Resolves once every accepted event is on disk. */
+  /** Resolves once the files are read back (ids seeded), with what was found; rejects when `out` cannot be written. */
+  ready(): Promise<StartupReport>;
+  /** Resolves once every accepted event is on disk, and closes the file (a later batch opens it again). */
   close(): Promise<void>;
+}
+
+const DAY_MS = 86_400_000;
+const NEWLINE = Buffer.from('\n');
+/** Most bytes written (and synced) at once when many batches wait. */
+const MAX_GROUP_BYTES = 8 << 20;
+
+/** A valid event on its way to the file. */
+interface Valid {
+  id: string;
+  ts: number;
+  /** The line without its newline: the bytes it came in, or JSON.stringify's. */
+  line: Buffer;
+}
+
+/** A batch waiting for the writer, and what became of it. */
+interface Pending {
+  events: Valid[];
+  bytes: number;
+  accepted: number;
+  duplicates: number;
+  done: (stored: boolean) => void;
+}
+
+/** The path of a request target, without parsing anything that could throw. */
+function pathOf(url: string | undefined): string | undefined {
+  if (url === undefined || url === '') return '/';
+  if (url.startsWith('/')) {
+    const end = url.search(/[?#]/);
+    return end < 0 ? url : url.slice(0, end);
+  }
+  try {
+    return new URL(url).pathname; // absolute form: POST http://host/collect
+  } catch {
+    return undefined;
+  }
 }
 
 /**
  * The reference collector behind `candor collect`: accepts one event or a JSON array of events (any content
- * type, so sendBeacon's `text/plain` works), validates them against the Candor events schema, drops events
- * whose id it has already stored (also across restarts: the output file seeds the ids), appends the rest to
- * an NDJSON file and answers 204. A body with no valid event gets 400 and `{ "errors": [...] }`.
+ * type, so sendBeacon's `text/plain` works), validates them against the Candor events schema and the `ts` window,
+ * drops events whose id it has already stored (also across restarts: the files seed the ids), appends the rest to an
+ * NDJSON file with one write per batch (synced to disk before the answer) and answers 204. A body with no valid
+ * event gets 400 and `{ "errors": [...] }`; a write that fails gets 503 and leaves nothing behind, so the sender's
+ * retry is stored once. Limits: {@link COLLECTOR_LIMITS}.
  * @example
  * const collector = createCollector({ out: 'events.ndjson' });
  * createServer(async (req, res) => { if (!(await collector.handle(req, res))) res.writeHead(404).end(); });
  */
-export function createCollector({ out, path = '/collect', maxBytes = 1 << 20, onBatch }: CollectorOptions): Collector {
-  const seen = new Set<string>();
+export function createCollector(options: CollectorOptions): Collector {
+  const { out, path = '/collect', onBatch, now = Date.now } = options;
+  const log =
+    options.log ??
+    ((line: string) => {
+      console.warn(`candor collect: ${line}`);
+    });
+  const limits: CollectorLimits = { ...COLLECTOR_LIMITS, ...(options.maxBytes !== undefined ? { maxBodyBytes: options.maxBytes } : {}), ...options.limits };
+  const maxAgeMs = limits.maxAgeDays * DAY_MS;
+  const seen = createSeenIds();
   const totals = { accepted: 0, duplicates: 0, invalid: 0 };
-  const ready = readFile(out, 'utf8').then(
-    (text) => {
-      for (const line of text.split('\n')) {
-        try {
-          const id = (JSON.parse(line) as { id?: unknown }).id;
-          if (typeof id == 'string') seen.add(id);
-        } catch {
-          // a blank or torn line
-        }
-      }
-    },
-    () => undefined, // no file yet
-  );
-  let writes: Promise<unknown> = ready;
+  const budget: BodyBudget = { used: 0, max: limits.maxPendingBytes };
 
-  const answer = (res: ServerResponse, status: number, errors?: string[]) => {
-    if (errors) res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ errors }));
-    else res.writeHead(status).end();
+  const opening = openEventLog({ out, maxFileBytes: limits.maxFileBytes, since: now() - maxAgeMs, slackMs: limits.maxFutureMs, now, log }, seen);
+  opening.catch(() => undefined); // told to whoever awaits ready(), and in every 503 meanwhile
+  let eventLog: EventLog | undefined;
+  let openProblem: string | undefined;
+  const opened = opening.then(
+    (r) => {
+      eventLog = r.log;
+    },
+    (error: unknown) => {
+      openProblem = (error as Error).message;
+    },
+  );
+
+  // Group commit: batches that arrive while a write is on its way are written (and synced) together next. Ids are
+  // checked when a group is formed and marked as seen only once its write succeeded.
+  const queue: Pending[] = [];
+  let writing = false;
+  let idle: Promise<void> = Promise.resolve();
+  let wakeIdle = (): void => undefined;
+
+  async function drain(): Promise<void> {
+    writing = true;
+    idle = new Promise((done) => (wakeIdle = done));
+    try {
+      while (queue.length) {
+        let bytes = 0;
+        let n = 0;
+        for (const batch of queue) {
+          if (n > 0 && bytes + batch.bytes > MAX_GROUP_BYTES) break;
+          bytes += batch.bytes;
+          n++;
+        }
+        const group = queue.splice(0, n);
+        seen.forgetBefore(now() - maxAgeMs);
+        const inGroup = new Set<string>();
+        const lines: Buffer[] = [];
+        const stored: Valid[] = [];
+        for (const batch of group) {
+          for (const event of batch.events) {
+            const key = `${event.id}\n${Math.floor(event.ts / DAY_MS)}`;
+            if (inGroup.has(key) || seen.has(event.id, event.ts)) batch.duplicates++;
+            else {
+              inGroup.add(key);
+              lines.push(event.line, NEWLINE);
+              stored.push(event);
+              batch.accepted++;
+            }
+          }
+        }
+        let ok = true;
+        try {
+          if (lines.length) {
+            if (!eventLog) throw new Error(openProblem ?? 'not open');
+            await eventLog.append(Buffer.concat(lines));
+          }
+        } catch (error) {
+          ok = false;
+          log(`could not write to ${out} (${(error as Error).message}); answered 503, so senders retry.`);
+        }
+        if (ok) for (const event of stored) seen.add(event.id, event.ts);
+        for (const batch of group) batch.done(ok);
+      }
+    } finally {
+      writing = false;
+      wakeIdle();
+    }
+  }
+
+  const store = (events: Valid[]): Promise<Pending | undefined> =>
+    new Promise((resolve) => {
+      const batch: Pending = { events, bytes: events.reduce((n, e) => n + e.line.length + 1, 0), accepted: 0, duplicates: 0, done: (ok) => resolve(ok ? batch : undefined) };
+      queue.push(batch);
+      if (!writing) void drain();
+    });
+
+  const answer = (res: ServerResponse, status: number, errors?: string[], close = false): void => {
+    if (res.headersSent || res.destroyed) return;
+    const headers: Record<string, string> = close ? { connection: 'close' } : {};
+    if (errors) res.writeHead(status, { ...headers, 'content-type': 'application/json' }).end(JSON.stringify({ errors }));
+    else res.writeHead(status, headers).end();
   };
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
-    if (req.method != 'POST' || new URL(req.url ?? '/', 'http://x').pathname != path) return false;
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of req as AsyncIterable<Buffer>) {
-      size += chunk.length;
-      if (size > maxBytes) {
-        answer(res, 413, [`body: larger than ${maxBytes} bytes; send smaller batches`]);
-        req.destroy();
-        return true;
+  async function post(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await readBody(req, { maxBytes: limits.maxBodyBytes, timeoutMs: limits.bodyTimeoutMs }, budget);
+    try {
+      await answerBody(req, res, body);
+    } finally {
+      if (body.ok) body.release(); // its bytes count until its events are on disk
+    }
+  }
+
+  async function answerBody(req: IncomingMessage, res: ServerResponse, body: Body): Promise<void> {
+    if (!body.ok) {
+      if (!body.status) {
+        req.socket.destroy(); // the client is gone
+        return;
       }
-      chunks.push(chunk);
+      // Answer and close. The rest of the body is discarded while it comes (closing with unread bytes would reset the
+      // connection and lose the answer), for 2 s at most.
+      answer(res, body.status, [body.error], true);
+      req.resume();
+      const timer = setTimeout(() => req.socket.destroy(), 2000);
+      timer.unref();
+      req.socket.once('close', () => {
+        clearTimeout(timer);
+      });
+      return;
+    }
+    const shape = bodyShape(body.bytes, limits.maxDepth);
+    if (shape.tooDeep) {
+      answer(res, 400, [`body: nested deeper than ${limits.maxDepth} levels; send one Candor event or a JSON array of them`]); return;
     }
     let parsed: unknown;
     try {
-      parsed = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+      parsed = JSON.parse(body.bytes.toString('utf8'));
     } catch {
-      answer(res, 400, ['body: not JSON; send one Candor event or a JSON array of them']);
-      return true;
+      answer(res, 400, ['body: not JSON; send one Candor event or a JSON array of them']); return;
     }
     const batch = Array.isArray(parsed) ? (parsed as unknown[]) : [parsed];
-    await ready;
+    if (batch.length > limits.maxEvents) {
+      answer(res, 413, [`body: ${batch.length} events; send at most ${limits.maxEvents} per request`]); return;
+    }
+    await opened;
+    if (openProblem) { answer(res, 503, [`server: ${openProblem}`]); return; }
+
     const result: BatchResult = { accepted: 0, duplicates: 0, invalid: 0, problems: [] };
-    const lines: string[] = [];
-    const ids: string[] = [];
+    const valid: Valid[] = [];
+    const clock = now();
+    let rawAt = 0;
     batch.forEach((event, i) => {
-      const problems = validateEvent(event, Array.isArray(parsed) ? `body[${i}]` : 'body');
+      while ((shape.elements[rawAt]?.index ?? Infinity) < i) rawAt++;
+      const where = Array.isArray(parsed) ? `body[${i}]` : 'body';
+      let problems = validateEvent(event, where);
+      if (!problems.length) {
+        const ts = (event as CandorEvent).ts;
+        if (ts < clock - maxAgeMs || ts > clock + limits.maxFutureMs) {
+          problems = [
+            `${where}.ts: ${ts} is not within ${limits.maxAgeDays} days before and ${Math.round(limits.maxFutureMs / 3_600_000)} hours after the collector's clock (${new Date(clock).toISOString()}); events this old or this far ahead are refused`,
+          ];
+        }
+      }
       if (problems.length) {
         result.invalid++;
-        result.problems.push(...problems);
+        for (const p of problems) if (result.problems.length < 100) result.problems.push(p);
         return;
       }
-      const id = (event as { id: string }).id;
-      if (seen.has(id)) {
-        result.duplicates++;
-        return;
-      }
-      seen.add(id);
-      ids.push(id);
-      lines.push(JSON.stringify(event));
+      const e = event as CandorEvent;
+      // A compact event in the stored field order with no key given twice is stored as the bytes it came in.
+      const raw = shape.elements[rawAt];
+      const same = raw?.index === i && raw.compact && raw.keys === Object.keys(e).length && inFieldOrder(e);
+      valid.push({ id: e.id, ts: e.ts, line: same ? body.bytes.subarray(raw.start, raw.end) : Buffer.from(eventLine(e).slice(0, -1)) });
     });
-    if (lines.length) {
-      const write = writes.then(() => appendFile(out, lines.join('\n') + '\n'));
-      writes = write.catch(() => undefined);
-      try {
-        await write;
-      } catch {
-        // Not stored: forget the ids so the sender's retry is accepted.
-        for (const id of ids) seen.delete(id);
-        answer(res, 503, [`server: could not write to ${out}; the events will be retried`]);
-        return true;
-      }
+    if (valid.length) {
+      const done = await store(valid);
+      if (!done) { answer(res, 503, [`server: could not write to ${out}; the events will be retried`]); return; }
+      result.accepted = done.accepted;
+      result.duplicates = done.duplicates;
     }
-    result.accepted = lines.length;
     totals.accepted += result.accepted;
     totals.duplicates += result.duplicates;
     totals.invalid += result.invalid;
-    onBatch?.(result);
-    if (result.invalid && !result.accepted && !result.duplicates) answer(res, 400, result.problems.slice(0, 100));
+    try {
+      onBatch?.(result);
+    } catch {
+      // The embedder's logger must not turn a stored batch into an error.
+    }
+    if (result.invalid && !result.accepted && !result.duplicates) answer(res, 400, result.problems);
     else answer(res, 204);
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+    if (req.method !== 'POST' || pathOf(req.url) !== path) return false;
+    try {
+      await post(req, res);
+    } catch (error) {
+      // A bug, not the request: still answer, and keep serving.
+      log(`internal error on ${req.method} ${path}: ${error instanceof Error ? error.message : String(error)}`);
+      try {
+        if (!res.headersSent) answer(res, 500, ['server: internal error; the events will be retried'], true);
+        else res.destroy();
+      } catch {
+        // The response is gone.
+      }
+    }
     return true;
   }
 
   return {
     handle,
     stats: () => ({ ...totals }),
-    close: () => writes.then(() => undefined),
+    ready: () => opening.then((r) => r.report),
+    async close() {
+      await opened;
+      while (writing || queue.length) await idle;
+      await eventLog?.close();
+    },
   };
 }

@@ -3,7 +3,7 @@ import type { CandorEvent } from '../core/types.js';
 /** A JSON Schema property rule, in the subset the Candor events schema uses. */
 export interface FieldRule {
   type?: 'string' | 'integer' | 'number' | 'boolean' | 'array';
-  const?: string | number;
+  const?: string | number | boolean;
   enum?: readonly string[];
   minLength?: number;
   maxLength?: number;
@@ -63,6 +63,7 @@ export const EVENT_RULES: Readonly<Record<CandorEvent['type'], EventRules>> = {
       configVersion: name,
       key: name,
       answer: { type: 'string', maxLength: 256 },
+      forced: { const: true },
     },
   },
 };
@@ -91,27 +92,77 @@ const problem = (rule: FieldRule, x: unknown): string | undefined => {
   }
 };
 
+/** A field name as it can be shown in a message: at most 64 characters, as JSON when it is not a plain name. */
+const fieldName = (key: string): string => {
+  const short = key.length > 64 ? key.slice(0, 64) + '…' : key;
+  return /^[A-Za-z_$][\w$]*$/.test(short) ? short : JSON.stringify(short);
+};
+
 /**
- * Checks one value against the Candor events schema (exactly: unknown fields are problems too).
+ * Checks one value against the Candor events schema, exactly: only the value's own fields count (a field named
+ * `__proto__`, `constructor` or `toString` is unknown like any other), and unknown fields are problems too.
  * @param value a parsed JSON value
  * @param path how to name the value in messages (`body[3]`)
+ * @param max at most this many problems are listed (the rest are summed up in one more line)
  * @returns the problems, each `path.field: what is wrong`; empty when the value is a valid event
  * @example validateEvent({ v: 1, type: 'conversion' }) // ['event.id: required', …]
  */
-export function validateEvent(value: unknown, path = 'event'): string[] {
+export function validateEvent(value: unknown, path = 'event', max = 20): string[] {
   if (typeof value != 'object' || value === null || Array.isArray(value)) return [`${path}: must be an object (one Candor event)`];
   const event = value as Record<string, unknown>;
-  const type = event.type;
+  const type = Object.hasOwn(event, 'type') ? event.type : undefined;
   if (type !== 'exposure' && type !== 'conversion' && type !== 'trust') return [`${path}.type: must be one of exposure, conversion, trust`];
   const rules = EVENT_RULES[type];
   const problems: string[] = [];
-  for (const key of rules.required) if (!(key in event)) problems.push(`${path}.${key}: required for ${type} events`);
-  for (const [key, x] of Object.entries(event)) {
-    const rule = rules.properties[key];
-    const p = rule ? problem(rule, x) : `not a field of ${type} events (the schema allows no others)`;
-    if (p) problems.push(`${path}.${key}: ${p}`);
+  let more = 0;
+  const add = (p: string): void => {
+    if (problems.length < max) problems.push(p);
+    else more++;
+  };
+  for (const key of rules.required) if (!Object.hasOwn(event, key)) add(`${path}.${key}: required for ${type} events`);
+  for (const key of Object.keys(event)) {
+    const rule = Object.hasOwn(rules.properties, key) ? rules.properties[key] : undefined;
+    const p = rule ? problem(rule, event[key]) : `not a field of ${type} events (the schema allows no others)`;
+    if (p) add(`${path}.${fieldName(key)}: ${p}`);
   }
+  if (more) problems.push(`${path}: ${more} more problem${more == 1 ? '' : 's'}`);
   return problems;
+}
+
+/** Field order of stored events: the SDK's (`v`, `type`, `id`, `visitorId`, `ts`, then the schema's), per kind. */
+const FIELD_ORDER = Object.fromEntries(
+  Object.entries(EVENT_RULES).map(([type, rules]) => {
+    const head = ['v', 'type', 'id', 'visitorId', 'ts'];
+    return [type, [...head, ...Object.keys(rules.properties).filter((k) => !head.includes(k))]];
+  }),
+) as Record<CandorEvent['type'], string[]>;
+
+/**
+ * A valid event as one NDJSON line in the SDK's field order (`{"v":1,"type":…,"id":…,"visitorId":…,"ts":…`), which
+ * readers can take apart without parsing the whole line.
+ * @param event an event {@link validateEvent} accepted
+ * @example eventLine(exposure) // '{"v":1,"type":"exposure","id":"…",…}\n'
+ */
+export function eventLine(event: CandorEvent): string {
+  const fields = event as unknown as Record<string, unknown>;
+  if (inFieldOrder(event)) return JSON.stringify(fields) + '\n'; // as the SDK sends them: no copy needed
+  const copy: Record<string, unknown> = {};
+  for (const k of FIELD_ORDER[event.type]) if (Object.hasOwn(fields, k)) copy[k] = fields[k];
+  return JSON.stringify(copy) + '\n';
+}
+
+/**
+ * Whether a valid event's fields come in the order stored lines use ({@link eventLine}).
+ * @param event an event {@link validateEvent} accepted
+ */
+export function inFieldOrder(event: CandorEvent): boolean {
+  const order = FIELD_ORDER[event.type];
+  let j = 0;
+  for (const key of Object.keys(event)) {
+    while (j < order.length && order[j] !== key) j++;
+    if (j++ >= order.length) return false;
+  }
+  return true;
 }
 
 /**

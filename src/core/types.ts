@@ -339,6 +339,8 @@ export interface TrustEvent extends EventBase {
   /** `ask_answered` only: the declared key and the answer (ground truth). */
   key?: string;
   answer?: string;
+  /** `ask_answered` / `ask_dismissed` only: the prompt was forced (`?candor-ask`, `forceAsk`), not randomly invited; the report leaves it out. */
+  forced?: true;
 }
 
 export type CandorEvent = ExposureEvent | ConversionEvent | TrustEvent;

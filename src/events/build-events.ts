@@ -24,6 +24,8 @@ export interface TrustExtra {
   key?: string;
   /** `ask_answered` only: the chosen option value. */
   answer?: string;
+  /** `ask_answered` / `ask_dismissed`: the prompt was forced (`?candor-ask`), not randomly invited. */
+  forced?: boolean;
 }
 
 /**
@@ -40,5 +42,6 @@ export function trustEvent(visitorId: string, kind: TrustKind, id: string, now: 
     const x = extra[k];
     if (typeof x == 'string') event[k] = x;
   }
+  if (extra.forced === true) event.forced = true;
   return event;
 }

@@ -154,7 +154,7 @@ export function startCandor(options: CandorOptions, firstPass?: Visit, onInvalid
     }
   };
 
-  const trust = (kind: TrustKind, slot?: string, extra?: { key?: string; answer?: string }): void => {
+  const trust = (kind: TrustKind, slot?: string, extra?: { key?: string; answer?: string; forced?: boolean }): void => {
     try {
       log((visitorId, id, t) => trustEvent(visitorId, kind, id, t, { slot, configVersion: visit.config?.version, ...extra }));
     } catch {
@@ -357,13 +357,15 @@ export function startCandor(options: CandorOptions, firstPass?: Visit, onInvalid
       try {
         const { state } = visit;
         const ask = visit.config?.ask;
-        if (!state || !ask) return;
+        if (!state || !ask || !visit.config) return;
+        // Shown only because of ?candor-ask / forceAsk: marked, so the report keeps it out of the random sample.
+        const forced = options.forceAsk === true && (state.asked === true || hash(visit.config.salt + ':ask', state.visitorId) >= ask.share);
         state.asked = true;
         if (value === null) {
-          trust('ask_dismissed');
+          trust('ask_dismissed', undefined, { forced });
         } else {
           if (tierAllowed('relationship', visit.consent.tier)) state.memory.declared[ask.key] = value;
-          trust('ask_answered', undefined, { key: ask.key, answer: value });
+          trust('ask_answered', undefined, { key: ask.key, answer: value, forced });
         }
         visit.resetSignals();
         visit.save();

@@ -18,11 +18,17 @@
  * same pattern and time is a duplicate; any other one is a later decision and intention-to-treat keeps the
  * earliest. A conversion equal to a stored one (same visitor, goal, time and value) is a duplicate. Trust
  * events are visitor-level flags, so copies cannot count twice.
+ *
+ * Nothing depends on the order of the lines: ties at the same millisecond are broken by the events' fields, and
+ * counts move between "duplicates" and "later"/"capped" when an earlier event replaces a kept one. That is what lets
+ * a SQL engine produce the same aggregate (`report/sql/aggregation-query.ts`); `test/node/report/engines.test.ts`
+ * checks that it does.
  */
 
 /* eslint-disable @typescript-eslint/no-non-null-assertion --
    The hot loops index typed arrays and dense arrays that are in bounds by construction (ids come from the same
    interners and counters); `!` says so without a per-access branch. */
+import { hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
@@ -39,6 +45,7 @@ import type {
   TrustCell,
   VisitorCell,
 } from './aggregate-types.js';
+import { canonicalOrder } from './canonical-order.js';
 
 /** Options of the aggregation. */
 export interface AggregateOptions {
@@ -96,7 +103,7 @@ function grow<T extends Typed>(a: T, need: number, fill = 0): T {
   return b;
 }
 
-/** 32-bit FNV-1a of a string: half of a visitor's 64-bit key, and its cross-fitting fold (lowest bit). */
+/** 32-bit FNV-1a of a string: half of a visitor's 64-bit key. */
 function fnv1a(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
@@ -117,6 +124,14 @@ function mix32(s: string): number {
   return h ^ (h >>> 16);
 }
 
+/**
+ * A visitor's cross-fitting fold: the lowest bit of the MD5 of the id (UTF-8), i.e. whether the last hex digit is odd.
+ * MD5 because every SQL engine has it (DuckDB, PostgreSQL, BigQuery, Snowflake), so a warehouse splits the same way.
+ */
+export function crossFitFold(visitorId: string): 0 | 1 {
+  return (hash('md5', visitorId, 'buffer')[15]! & 1) as 0 | 1;
+}
+
 interface Pattern {
   saltSlot: number;
   salt: number;
@@ -134,6 +149,7 @@ interface Pattern {
   trustKey: string;
 }
 
+const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const isStr = (x: unknown): x is string => typeof x === 'string';
 const isStrArray = (x: unknown): x is string[] => Array.isArray(x) && x.every(isStr);
 const finite = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
@@ -181,6 +197,7 @@ export function createAggregator(options: AggregateOptions = {}): Aggregator {
   let vConv = new Int32Array(1024).fill(-1);
   let vTrust = new Int32Array(1024).fill(-1);
   let vAnswer = new Int32Array(1024).fill(-1);
+  let vAnswerTs = new Float64Array(1024);
 
   // One record per visitor × slot × period: its first exposure (intention to treat) and its trigger, the first exposure
   // whose counterfactual is an experience (-1: none yet).
@@ -188,14 +205,18 @@ export function createAggregator(options: AggregateOptions = {}): Aggregator {
   let exNext = new Int32Array(1024);
   let exPattern = new Int32Array(1024);
   let exTs = new Float64Array(1024);
+  let exCopies = new Int32Array(1024);
+  let exCount = new Int32Array(1024);
   let trPattern = new Int32Array(1024).fill(-1);
   let trTs = new Float64Array(1024);
+  let trCopies = new Int32Array(1024);
 
   let nCv = 0;
   let cvNext = new Int32Array(1024);
   let cvGoal = new Int32Array(1024);
   let cvTs = new Float64Array(1024);
   let cvValue = new Float64Array(1024);
+  let cvCopies = new Int32Array(1024);
 
   let nTr = 0;
   let trNext = new Int32Array(256);
@@ -242,9 +263,10 @@ export function createAggregator(options: AggregateOptions = {}): Aggregator {
       vConv = grow(vConv, v, -1);
       vTrust = grow(vTrust, v, -1);
       vAnswer = grow(vAnswer, v, -1);
+      vAnswerTs = grow(vAnswerTs, v);
       vFold = grow(vFold, v);
     }
-    vFold[v] = h1 & 1;
+    vFold[v] = crossFitFold(id);
     return v;
   }
 
@@ -295,23 +317,71 @@ export function createAggregator(options: AggregateOptions = {}): Aggregator {
     return p;
   }
 
+  /**
+   * Whether exposure (p, ts) comes before exposure (q, tq) of the same visitor × slot × period: earlier time first;
+   * at the same millisecond the decision fields decide (arm, shown experience, counterfactual, config version,
+   * propensity, audiences, eligibility; strings by code unit), so the first exposure never depends on file order.
+   */
+  function exposureBefore(p: number, ts: number, q: number, tq: number): boolean {
+    if (ts !== tq) return ts < tq;
+    const a = patterns[p]!;
+    const b = patterns[q]!;
+    const byArm = compareStrings(ARMS[a.arm]!, ARMS[b.arm]!);
+    if (byArm !== 0) return byArm < 0;
+    for (const [x, y] of [
+      [a.experience, b.experience],
+      [a.counterfactual, b.counterfactual],
+      [strings.cv.list[a.configVersion]!, strings.cv.list[b.configVersion]!],
+    ] as const) {
+      if (x !== y) return x < y;
+    }
+    if (a.propensity !== b.propensity) return a.propensity < b.propensity;
+    const [aa, ab] = [strings.set.list[a.audiences]!, strings.set.list[b.audiences]!];
+    if (aa !== ab) return aa < ab;
+    return strings.set.list[a.eligible]! < strings.set.list[b.eligible]!;
+  }
+
+  /**
+   * Duplicates among the exposures of record r: the copies of its first exposure, and of its trigger when that is
+   * another exposure. Every other exposure of the record after the first is a later one.
+   */
+  function recordDuplicates(r: number): number {
+    const separateTrigger = trPattern[r]! >= 0 && !(trPattern[r] === exPattern[r] && trTs[r] === exTs[r]);
+    return exCopies[r]! - 1 + (separateTrigger ? trCopies[r]! - 1 : 0);
+  }
+
+  /**
+   * Keeps, per visitor × slot × period, the first exposure and the trigger (the first whose counterfactual is an
+   * experience), each with the number of its copies: copies of either are duplicates, every other exposure is a later
+   * one. Both are the earliest by time and then by fields, and their copies are counted from their own first arrival,
+   * so the counts do not depend on file order (an exposure replaced by an earlier one never becomes first again).
+   */
   function addExposureRecord(p: number, visitorId: string, ts: number): boolean {
     const pattern = patterns[p]!;
     const v = visitorIndex(visitorId);
     for (let r = vExp[v]!; r >= 0; r = exNext[r]!) {
       if ((patterns[exPattern[r]!]!).saltSlot !== pattern.saltSlot) continue;
-      if ((exPattern[r] === p && exTs[r] === ts) || (trPattern[r] === p && trTs[r] === ts)) input.duplicates++;
-      else {
-        input.laterExposures++;
-        if (ts < (exTs[r]!)) {
+      const [dupBefore, laterBefore] = [recordDuplicates(r), exCount[r]! - 1 - recordDuplicates(r)];
+      exCount[r] = exCount[r]! + 1;
+      const isFirst = exPattern[r] === p && exTs[r] === ts;
+      const isTrigger = trPattern[r] === p && trTs[r] === ts;
+      if (isFirst) exCopies[r] = exCopies[r]! + 1;
+      if (isTrigger) trCopies[r] = trCopies[r]! + 1;
+      if (!isFirst && !isTrigger) {
+        if (exposureBefore(p, ts, exPattern[r]!, exTs[r]!)) {
           exPattern[r] = p;
           exTs[r] = ts;
+          exCopies[r] = 1;
         }
-        if (pattern.triggers && (trPattern[r] === -1 || ts < (trTs[r]!))) {
+        if (pattern.triggers && (trPattern[r] === -1 || exposureBefore(p, ts, trPattern[r]!, trTs[r]!))) {
           trPattern[r] = p;
           trTs[r] = ts;
+          trCopies[r] = 1;
         }
       }
+      const dupAfter = recordDuplicates(r);
+      input.duplicates += dupAfter - dupBefore;
+      input.laterExposures += exCount[r]! - 1 - dupAfter - laterBefore;
       return true;
     }
     const r = nEx++;
@@ -319,18 +389,30 @@ export function createAggregator(options: AggregateOptions = {}): Aggregator {
       exNext = grow(exNext, r);
       exPattern = grow(exPattern, r);
       exTs = grow(exTs, r);
+      exCopies = grow(exCopies, r);
+      exCount = grow(exCount, r);
       trPattern = grow(trPattern, r, -1);
       trTs = grow(trTs, r);
+      trCopies = grow(trCopies, r);
     }
     exNext[r] = vExp[v]!;
     exPattern[r] = p;
     exTs[r] = ts;
+    exCopies[r] = 1;
+    exCount[r] = 1;
     trPattern[r] = pattern.triggers ? p : -1;
     trTs[r] = ts;
+    trCopies[r] = 1;
     vExp[v] = r;
     return true;
   }
 
+  /**
+   * Keeps the earliest `cap` distinct conversions per visitor × goal (by time, then value) with the number of their
+   * copies. Copies of a kept conversion are duplicates; every other conversion (and its copies) is capped. A conversion
+   * pushed out by an earlier one moves, with its copies, from duplicates to capped, so the counts do not depend on
+   * file order (a pushed-out or refused conversion can never come back: the latest kept one only gets earlier).
+   */
   function addConversion(e: Record<string, unknown>, visitorId: string, ts: number): boolean {
     const { goal, value } = e;
     if (!isStr(goal) || (value !== undefined && !finite(value))) return false;
@@ -343,17 +425,20 @@ export function createAggregator(options: AggregateOptions = {}): Aggregator {
       if (cvGoal[r] !== g) continue;
       if (cvTs[r] === ts && cvValue[r] === val) {
         input.duplicates++;
+        cvCopies[r] = cvCopies[r]! + 1;
         return true;
       }
       count++;
-      if (latest < 0 || (cvTs[r]!) > (cvTs[latest]!)) latest = r;
+      if (latest < 0 || cvTs[r]! > cvTs[latest]! || (cvTs[r] === cvTs[latest] && cvValue[r]! > cvValue[latest]!)) latest = r;
     }
     if (count >= cap) {
-      input.conversionsCapped++;
-      if (ts < (cvTs[latest]!)) {
+      if (ts < cvTs[latest]! || (ts === cvTs[latest] && val < cvValue[latest]!)) {
+        input.duplicates -= cvCopies[latest]! - 1;
+        input.conversionsCapped += cvCopies[latest]!;
         cvTs[latest] = ts;
         cvValue[latest] = val;
-      }
+        cvCopies[latest] = 1;
+      } else input.conversionsCapped++;
       return true;
     }
     const r = nCv++;
@@ -362,27 +447,40 @@ export function createAggregator(options: AggregateOptions = {}): Aggregator {
       cvGoal = grow(cvGoal, r);
       cvTs = grow(cvTs, r);
       cvValue = grow(cvValue, r);
+      cvCopies = grow(cvCopies, r);
     }
     cvNext[r] = vConv[v]!;
     cvGoal[r] = g;
     cvTs[r] = ts;
     cvValue[r] = val;
+    cvCopies[r] = 1;
     vConv[v] = r;
     return true;
   }
 
-  function addTrust(e: Record<string, unknown>, visitorId: string): boolean {
+  /** A visitor's declared answer is their earliest `ask_answered` (at the same millisecond, the smallest `key=answer`). */
+  function addTrust(e: Record<string, unknown>, visitorId: string, ts: number): boolean {
     const { kind, slot, key, answer } = e;
     if (slot !== undefined && !isStr(slot)) return false;
+    // A prompt forced by ?candor-ask is not part of the random sample Q4 relies on: its answer or dismissal is read
+    // (a valid event of a known visitor) but left out.
+    const forced = e.forced === true;
     if (kind === 'ask_answered') {
       if (!isStr(key) || !isStr(answer)) return false;
       const v = visitorIndex(visitorId);
-      if (vAnswer[v] === -1) vAnswer[v] = intern(strings.answer, key + '=' + answer);
+      if (forced) return true;
+      const declared = key + '=' + answer;
+      const held = vAnswer[v]!;
+      if (held === -1 || ts < vAnswerTs[v]! || (ts === vAnswerTs[v] && declared < strings.answer.list[held]!)) {
+        vAnswer[v] = intern(strings.answer, declared);
+        vAnswerTs[v] = ts;
+      }
       return true;
     }
     const k = TRUST_INDEX.get(kind);
     if (k === undefined) return false;
     const v = visitorIndex(visitorId);
+    if (forced && kind === 'ask_dismissed') return true;
     const s = slot === undefined ? -1 : intern(strings.slot, slot);
     for (let r = vTrust[v]!; r >= 0; r = trNext[r]!) if (trKind[r] === k && trSlot[r] === s) return true;
     const r = nTr++;
@@ -409,7 +507,7 @@ export function createAggregator(options: AggregateOptions = {}): Aggregator {
     if (isStr(visitorId) && visitorId !== '' && finite(ts)) {
       if (type === 'exposure') ok = addExposure(e, visitorId, ts) && ++input.events.exposure > 0;
       else if (type === 'conversion') ok = addConversion(e, visitorId, ts) && ++input.events.conversion > 0;
-      else if (type === 'trust') ok = addTrust(e, visitorId) && ++input.events.trust > 0;
+      else if (type === 'trust') ok = addTrust(e, visitorId, ts) && ++input.events.trust > 0;
     }
     if (!ok) input.invalid++;
   }
@@ -536,7 +634,8 @@ export function createAggregator(options: AggregateOptions = {}): Aggregator {
         for (const r of recs) {
           const pat = patterns[exPattern[r]!]!;
           if (pat.salt !== saltId) continue;
-          if ((exTs[r]!) < first) {
+          // The period starts at the earliest first exposure; at the same millisecond, the smallest slot name's.
+          if (exTs[r]! < first || (exTs[r] === first && strings.slot.list[pat.slot]! < strings.slot.list[patterns[exPattern[firstRec]!]!.slot]!)) {
             first = exTs[r]!;
             firstRec = r;
           }
@@ -700,7 +799,7 @@ export function createAggregator(options: AggregateOptions = {}): Aggregator {
           ),
         answers: [...p.answers.values()],
       }));
-    return { v: 1, windowDays: windowMs / DAY_MS, goals: [...strings.goal.list], input: { ...input, configVersions: { ...input.configVersions } }, periods: out };
+    return canonicalOrder({ v: 1, windowDays: windowMs / DAY_MS, goals: [...strings.goal.list], input: { ...input, configVersions: { ...input.configVersions } }, periods: out });
   }
 
   return { addLine, addEvent, finish };
@@ -721,12 +820,19 @@ async function isGzipFile(path: string): Promise<boolean> {
 }
 
 /**
- * Reads NDJSON events (plain or gzip) in one pass and returns their {@link Aggregate}.
- * Rejects only when the source cannot be read (missing file, broken gzip).
+ * Reads NDJSON events (plain or gzip) in one pass and returns their {@link Aggregate}. Several sources (the files of a
+ * directory, say) are read one after the other into the same aggregate.
+ * Rejects only when a source cannot be read (missing file, broken gzip).
  * @example const aggregate = await aggregateEvents('events.ndjson.gz', { windowDays: 7 });
  */
-export async function aggregateEvents(source: EventSource, options: AggregateOptions = {}): Promise<Aggregate> {
+export async function aggregateEvents(source: EventSource | readonly EventSource[], options: AggregateOptions = {}): Promise<Aggregate> {
   const aggregator = createAggregator(options);
+  const sources: readonly EventSource[] = typeof source === 'string' || !Array.isArray(source) ? [source as EventSource] : source;
+  for (const one of sources) await readInto(aggregator, one);
+  return aggregator.finish();
+}
+
+async function readInto(aggregator: Aggregator, source: EventSource): Promise<void> {
   let stream: Readable;
   if (typeof source === 'string' && source !== '-') {
     const gzip = source.endsWith('.gz') || (await isGzipFile(source)); // also rejects a missing file before any stream exists
@@ -751,5 +857,4 @@ export async function aggregateEvents(source: EventSource, options: AggregateOpt
     rest = start === 0 ? text : text.slice(start);
   }
   if (rest !== '') aggregator.addLine(rest);
-  return aggregator.finish();
 }

@@ -41,7 +41,7 @@ export interface ArmCell extends VisitorCell {
  * The context is the sorted audience set (and the declared answer, when the visitor gave one).
  */
 export interface OpeCell {
-  /** Cross-fitting fold (0 or 1) from a hash of the visitor id. */
+  /** Cross-fitting fold (0 or 1): the lowest bit of the MD5 of the visitor id (its last hex digit is odd). */
   fold: 0 | 1;
   /** `key=answer` from an `ask_answered` trust event, or null. */
   answer: string | null;

@@ -1,5 +1,10 @@
 import { decide } from '../core/decide/decide.js';
 import type { Arm, CandorEvent, Config, ConsentState, ExposureEvent, ValidConfig } from '../core/types.js';
+import { eventQueue, exposureOf } from './event-queue.js';
+import { journeyConfig } from './journey-config.js';
+import { journeyEvents } from './journey-events.js';
+import { journeyTruth } from './journey-truth.js';
+import { JOURNEY_SCENARIOS, type JourneyScenario } from './journeys.js';
 import { seededRandom } from './prng.js';
 import { SCENARIOS, SEGMENTS, type Action, type Scenario } from './scenarios.js';
 import { simulationConfig, validSimulationConfig, type SimulationDesign } from './simulation-config.js';
@@ -7,8 +12,8 @@ import { simulationTruth, type SimulationTruth } from './simulation-truth.js';
 
 /** Options of {@link simulateEvents}. */
 export interface SimulateOptions {
-  /** A scenario name (`aa`, `losing-experience`, `wrong-categories`, `poor-signals`) or a scenario object. */
-  scenario: string | Scenario;
+  /** A scenario name (`aa`, `losing-experience`, `wrong-categories`, `poor-signals`, `journeys`) or a scenario object. */
+  scenario: string | Scenario | JourneyScenario;
   visitors: number;
   /** Same seed, same events. Default 1. */
   seed?: string | number;
@@ -29,7 +34,7 @@ export interface SimulateOptions {
   dropExposures?: { arm: Arm; share: number };
 }
 
-/** What a simulation ran under and what is true in it. */
+/** What a simulation ran under and what is true in it (a journey scenario's truth is a {@link JourneyTruth}). */
 export interface Simulation {
   config: Config;
   truth: SimulationTruth;
@@ -37,12 +42,19 @@ export interface Simulation {
 
 const DAY_MS = 86_400_000;
 
+/** Every scenario name of `candor simulate`. */
+export const scenarioNames = (): string[] => [...Object.keys(SCENARIOS), ...Object.keys(JOURNEY_SCENARIOS)];
+
 /** Looks a scenario up by name; throws with the list of names when there is no such scenario. */
-export function scenarioByName(name: string): Scenario {
-  const s = Object.prototype.hasOwnProperty.call(SCENARIOS, name) ? SCENARIOS[name] : undefined;
-  if (!s) throw new Error(`Unknown scenario "${name}". Use one of: ${Object.keys(SCENARIOS).join(', ')}.`);
+export function scenarioByName(name: string): Scenario | JourneyScenario {
+  const own = (record: object): boolean => Object.prototype.hasOwnProperty.call(record, name);
+  const s = own(SCENARIOS) ? SCENARIOS[name] : own(JOURNEY_SCENARIOS) ? JOURNEY_SCENARIOS[name] : undefined;
+  if (!s) throw new Error(`Unknown scenario "${name}". Use one of: ${scenarioNames().join(', ')}.`);
   return s;
 }
+
+/** Whether a scenario is one where visitors enter audiences over time. */
+export const isJourneyScenario = (s: Scenario | JourneyScenario): s is JourneyScenario => 'kind' in s;
 
 /**
  * Generates the events of a simulated site whose truth is known. Assignments come from Candor's own `decide`,
@@ -67,6 +79,13 @@ export function simulationEvents(options: SimulateOptions): Simulation & { event
 
 function simulation_(options: SimulateOptions): Simulation & { events: Iterable<CandorEvent> } {
   const scenario = typeof options.scenario === 'string' ? scenarioByName(options.scenario) : options.scenario;
+  if (isJourneyScenario(scenario)) {
+    const config = journeyConfig(scenario, options.design);
+    const slots = Object.keys(config.slots);
+    const hero = config.slots[slots[0] ?? 'hero'];
+    const truth = journeyTruth(scenario, { holdout: config.holdout, control: hero?.control ?? 0.1, explore: hero?.explore ?? 0.1 });
+    return { config, truth, events: journeyEvents(options, scenario, validSimulationConfig(config), slots) };
+  }
   const config = simulationConfig(options.design);
   const valid = validSimulationConfig(config);
   const slotNames = Object.keys(config.slots);
@@ -87,17 +106,9 @@ function* generate(options: SimulateOptions, scenario: Scenario, valid: ValidCon
   const reexpose = Math.max(0, Math.floor(options.reexposures ?? 0));
   const drop = options.dropExposures;
   const consent: ConsentState = { tier: 'relationship', gpc: false };
-  const hex8 = (): string => Math.floor(random() * 4294967296).toString(16).padStart(8, '0');
-  // Event ids: a random 16-hex prefix per run and a counter (unique, and cheap for millions of events).
-  const prefix = hex8() + hex8();
-  let counter = 0;
-  const newId = (): string => prefix + (counter++).toString(16).padStart(16, '0');
-  const pending: CandorEvent[] = [];
-  const out: CandorEvent[] = [];
-  const send = (e: CandorEvent): void => {
-    out.push(e);
-    if (random() < dupRate) pending.push(e);
-  };
+  const queue = eventQueue(random, dupRate);
+  const newId = queue.newId;
+  const send = queue.send;
   const pick = (shares: readonly number[]): number => {
     let u = random();
     for (let i = 0; i < shares.length; i++) {
@@ -121,26 +132,7 @@ function* generate(options: SimulateOptions, scenario: Scenario, valid: ValidCon
       const d = decide({ config: valid, slot, visitorId, signals, consent });
       if (slot === heroSlot) heroAction = d.experience as Action;
       if (d.arm === drop?.arm && random() < drop.share) return;
-      exposures.push({
-        v: 1,
-        type: 'exposure',
-        id: newId(),
-        visitorId,
-        ts: first + s * 1000,
-        decisionId: d.decisionId,
-        slot,
-        configVersion: d.configVersion,
-        hashVersion: d.hashVersion,
-        salt: d.salt,
-        arm: d.arm,
-        experience: d.experience,
-        counterfactual: d.counterfactual,
-        propensity: d.propensity,
-        eligible: d.eligible,
-        audiences: d.audiences,
-        tier: consent.tier,
-        gpc: false,
-      });
+      exposures.push(exposureOf(d, visitorId, newId(), first + s * 1000, consent.tier));
     });
 
     const later: CandorEvent[] = [];
@@ -172,9 +164,7 @@ function* generate(options: SimulateOptions, scenario: Scenario, valid: ValidCon
       for (const e of exposures) send(e);
       for (const e of later) send(e);
     }
-    if (pending.length >= 64) out.push(...pending.splice(0));
-    yield* out;
-    out.length = 0;
+    yield* queue.take();
   }
-  yield* pending;
+  yield* queue.rest();
 }

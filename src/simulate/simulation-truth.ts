@@ -5,15 +5,16 @@ export interface SimulationTruth {
   scenario: string;
   story: string;
   design: { holdout: number; control: number; explore: number };
-  signalAccuracy: number;
+  /** Probability that the signals name the visitor's true segment (segment scenarios; journey scenarios have none). */
+  signalAccuracy?: number;
   /** Per-visitor conversion probability of `signup` under each policy, in the hero slot. */
   values: {
     /** Everyone sees the standard content. */
     baseline: number;
     /** The site's rules on the guessed segment. */
     currentRules: number;
-    /** The best single action for everyone, and its value. */
-    bestSingle: { action: Action; value: number };
+    /** The best single action for everyone (a hero action of the scenario), and its value. */
+    bestSingle: { action: string; value: number };
     /** The best policy on the logged audiences (guessed segment and returning). */
     bestOnSignals: number;
     /** The best policy knowing the true segment as well (and the audiences). */

@@ -55,10 +55,30 @@ describe('candor check', () => {
     expect(r.out).toContain('slots.hero.experiences[0].audience  unknown-audience\n    There is no audience "develoeprs".\n    Fix: Did you mean "developers"?');
     expect(r.out).toContain('README.md#errors');
   });
-  it('says what still works, or that nothing does', async () => {
+  it('says what still works, for the script tag (nothing) and the npm module (the valid parts), or that nothing does', async () => {
     const partly = { ...valid, audiences: { ...valid.audiences, extra: { when: { 'utm.nope': 1 }, reason: 'r' } } };
-    expect((await check(['c.json'], { 'c.json': JSON.stringify(partly) })).out).toContain('Candor uses what is valid: 3 audiences, 1 slot, 2 experiences');
-    expect((await check(['c.json'], { 'c.json': JSON.stringify({ ...valid, v: 2 }) })).out).toContain('nothing in this config is used');
+    const out = (await check(['c.json'], { 'c.json': JSON.stringify(partly) })).out;
+    expect(out).toContain('the script tag shows the standard content everywhere');
+    expect(out).toContain('the npm module drops the invalid parts and uses the rest: 3 audiences, 1 slot, 2 experiences');
+    expect((await check(['c.json'], { 'c.json': JSON.stringify({ ...valid, v: 2 }) })).out).toContain('nothing in this config is used: visitors see the standard page everywhere, with the script tag and the npm module alike');
+  });
+  it.each([
+    ['a number compared with a string', { 'pages.docs': { $gte: 'two' } }, 'audiences.bad.when["pages.docs"].$gte', '"pages.docs" holds a number, so "two" never compares with it'],
+    ['true/false equal to a string', { 'visit.returning': 'yes' }, 'audiences.bad.when["visit.returning"]', '"visit.returning" holds true or false, so "yes" never equals it'],
+    ['a string equal to a number', { 'utm.campaign': 42 }, 'audiences.bad.when["utm.campaign"]', '"utm.campaign" holds a string, so 42 never equals it'],
+    ['a pattern on a number, inside $or', { $or: [{ 'visit.count': { $regex: '^1' } }] }, 'audiences.bad.when.$or[0]["visit.count"].$regex', '"visit.count" holds a number, so "^1" is never matched by a pattern'],
+  ])('warns (type-mismatch, exit 1) about %s: a rule that can never match', async (_name, when, path, message) => {
+    const config = { ...valid, sections: { docs: '/docs' }, audiences: { ...valid.audiences, bad: { when, reason: 'r' } } };
+    const r = await check(['c.json'], { 'c.json': JSON.stringify(config) });
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('c.json: 1 warning');
+    expect(r.out).toContain(`${path}  type-mismatch (warning)\n    ${message}`);
+    expect(r.out).toContain('Warnings drop nothing: the script tag and the npm module use this config as written (4 audiences, 1 slot, 2 experiences)');
+  });
+  it('does not warn about operands of the signal\'s type, lists, null or $exists', async () => {
+    const when = { 'pages.docs': { $gte: 2 }, 'visit.returning': true, 'utm.campaign': { $in: ['a', null] }, 'locale.languages': 'en', 'recent.pages': { $size: 2 }, 'time.hour': { $exists: true } };
+    const config = { ...valid, audiences: { ...valid.audiences, fine: { when, reason: 'r' } } };
+    expect(await check(['c.json'], { 'c.json': JSON.stringify(config) })).toMatchObject({ code: 0, out: 'config ok: 4 audiences, 1 slot, 2 experiences' });
   });
   it('reports invalid JSON with line and column', async () => {
     const r = await check(['c.json'], { 'c.json': '{\n  "v": 1,\n  "salt": "x",,\n}' });

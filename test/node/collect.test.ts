@@ -5,7 +5,13 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCollector } from '../../src/collect/create-collector.js';
 import { run } from '../../src/cli/collect.js';
-import { conversion, exposure, trust } from '../unit/events/sample-events.js';
+import * as sample from '../unit/events/sample-events.js';
+
+// Events of today: the collector refuses a `ts` more than 30 days old.
+const NOW = Date.now();
+const exposure = (over: Parameters<typeof sample.exposure>[0] = {}) => sample.exposure({ ts: NOW, ...over });
+const conversion = (over: Parameters<typeof sample.conversion>[0] = {}) => sample.conversion({ ts: NOW, ...over });
+const trust = (over: Parameters<typeof sample.trust>[0] = {}) => sample.trust({ ts: NOW, ...over });
 
 const servers: Server[] = [];
 afterEach(async () => {
@@ -13,8 +19,8 @@ afterEach(async () => {
 });
 
 /** A collector behind a real http server on 127.0.0.1. */
-async function start(out: string) {
-  const collector = createCollector({ out });
+async function start(out: string, log: (line: string) => void = () => undefined) {
+  const collector = createCollector({ out, log });
   const server = createServer((req, res) => {
     void collector.handle(req, res).then((handled) => {
       if (!handled) res.writeHead(404).end();
@@ -45,6 +51,34 @@ describe('createCollector over http', () => {
     await collector.close();
     expect(await lines(out)).toEqual([...batch, single, one]);
     expect(collector.stats()).toEqual({ accepted: 5, duplicates: 0, invalid: 0 });
+  });
+
+  it('stores each event on one line in the SDK\'s field order, whatever order it came in', async () => {
+    const out = await tmpFile();
+    const { collector, post } = await start(out);
+    const e = exposure();
+    const reversed = Object.fromEntries(Object.entries(e).reverse());
+    const pretty = JSON.stringify([reversed, e], null, 2);
+    expect((await post(pretty)).status).toBe(204);
+    expect((await post([{ ...conversion(), id: e.id, ts: e.ts }])).status).toBe(204); // same id and day: a duplicate
+    await collector.close();
+    const text = await readFile(out, 'utf8');
+    expect(text).toBe(`${JSON.stringify(e)}\n`);
+    expect(collector.stats()).toEqual({ accepted: 1, duplicates: 2, invalid: 0 });
+  });
+
+  it('stores a compact event as the bytes it came in, and never a key given twice', async () => {
+    const out = await tmpFile();
+    const { collector, post } = await start(out);
+    const [a, b] = [exposure(), exposure()];
+    const escaped = JSON.stringify(a).replace('"experience":"health"', '"experience":"h\\u0065alth"');
+    const twice = JSON.stringify(b).replace('"slot":"hero"', '"slot":"other","slot":"hero"');
+    expect((await post(`[${escaped},${twice}]`)).status).toBe(204);
+    await collector.close();
+    const [first, second] = (await readFile(out, 'utf8')).split('\n');
+    expect(first).toBe(escaped); // as sent
+    expect(JSON.parse(first ?? '')).toEqual(a);
+    expect(second).toBe(JSON.stringify(b)); // re-written: a reader taking the first "slot" would see "other"
   });
 
   it('drops duplicate ids, within a run and across restarts (seeded from the file)', async () => {
@@ -83,7 +117,7 @@ describe('createCollector over http', () => {
     expect(notJson.status).toBe(400);
     expect(((await notJson.json()) as { errors: string[] }).errors[0]).toMatch(/not JSON/);
     expect(collector.stats()).toEqual({ accepted: 0, duplicates: 0, invalid: 2 });
-    await expect(readFile(out, 'utf8')).rejects.toThrow(/ENOENT/);
+    expect(await readFile(out, 'utf8')).toBe(''); // created at start (so a path that cannot be written is known at once), and empty
   });
 
   it('stores the valid events of a partly invalid batch', async () => {
@@ -102,13 +136,20 @@ describe('createCollector over http', () => {
     expect((await fetch(`${origin}/other`, { method: 'POST', body: '[]' })).status).toBe(404);
   });
 
-  it('tolerates torn lines in an existing file', async () => {
+  it('cuts a torn last line from an existing file before appending, and still knows the ids before it', async () => {
     const out = await tmpFile();
     const old = exposure();
     await writeFile(out, JSON.stringify(old) + '\n{"id":"tor');
-    const { collector, post } = await start(out);
+    const logged: string[] = [];
+    const { collector, post } = await start(out, (line) => logged.push(line));
+    expect(await collector.ready()).toMatchObject({ cutBytes: 10, ids: 1 });
+    expect(logged).toEqual([`cut 10 bytes from the end of ${out}: a line whose write was interrupted (it was never acknowledged, so its sender retries it).`]);
     await post([old]);
     expect(collector.stats().duplicates).toBe(1);
+    const fresh = exposure();
+    await post([fresh]);
+    await collector.close();
+    expect(await lines(out)).toEqual([old, fresh]);
   });
 });
 

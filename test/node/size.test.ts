@@ -3,6 +3,9 @@
  * It builds nothing: `npm test` builds before vitest runs; without dist/ it fails and says to run `npm run build`.
  * `node bench/size.js` prints the same measurements next to GrowthBook.
  */
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { measureSizes, type SizeRow } from '../../bench/size.js';
 
@@ -48,4 +51,37 @@ describe('size budgets (brotli)', () => {
       ).toBeLessThanOrEqual(budget);
     });
   }
+});
+
+describe('DuckDB and the SQL aggregation stay out of what a browser loads', () => {
+  /** Markers of the report's SQL path: the optional package's name and text only the SQL modules contain. */
+  const MARKERS = ['@duckdb/node-api', 'read_json_objects', 'ROW_NUMBER() OVER'];
+  /** A dist file and every file it imports statically (what a bundler pulls in for `import … from 'candor'`). */
+  const closure = (entry: string): string[] => {
+    const seen = new Set<string>();
+    const visit = (file: string): void => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const code = readFileSync(file, 'utf8');
+      for (const m of code.matchAll(/(?:^|[;\n}])\s*(?:import|export)\s[^'"]*?from\s*['"](\.[^'"]+)['"]/g)) visit(resolve(dirname(file), m[1] ?? ''));
+    };
+    visit(entry);
+    return [...seen];
+  };
+
+  it('the script tag, its runtime, the widget and the npm imports (candor, candor/core, candor/widget) contain none of it', () => {
+    const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
+    const files = [
+      ...['candor.min.js', 'candor-runtime.min.js', 'candor-widget.min.js'].map((f) => join(dist, f)),
+      ...['index.js', 'core.js', 'widget.js'].flatMap((f) => closure(join(dist, f))),
+    ];
+    expect(files.length).toBeGreaterThan(6);
+    for (const file of files) {
+      const code = readFileSync(file, 'utf8');
+      for (const marker of MARKERS) expect(code.includes(marker), `${file} contains "${marker}"`).toBe(false);
+    }
+    // …while candor/report does reach it (so the markers are the right ones).
+    const report = closure(join(dist, 'report.js')).map((f) => readFileSync(f, 'utf8')).join('\n');
+    for (const marker of MARKERS) expect(report.includes(marker), `dist/report.js does not reach "${marker}"`).toBe(true);
+  });
 });

@@ -37,6 +37,7 @@ export const CONFIG_ERROR_CODES = {
   'invalid-change': 'A change does nothing: it has none of `text`, `attrs`, `template`.',
   'invalid-path': 'A section or goal path does not start with `/`.',
   'invalid-ask': 'The self-identification prompt (`ask`) is malformed: bad key, empty or duplicate options, unknown answers in `segments`.',
+  'type-mismatch': 'A warning from `candor check`: a rule compares a signal with another kind of value (`"visit.returning": "yes"`), so it never matches.',
   'internal-error': 'A bug in Candor itself; the standard page is shown.',
 } as const;
 

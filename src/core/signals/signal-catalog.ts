@@ -51,6 +51,59 @@ export const SIGNAL_LABELS: Readonly<Record<string, string>> = {
   'engagement.activeSeconds': 'Time you spent active on this site',
 };
 
+/** The kind of value a signal holds: a string, a number, true/false, or a list of strings. */
+export type SignalType = 'string' | 'number' | 'boolean' | 'list';
+
+/**
+ * The kind of value each signal holds (catalog names; a family's members share its kind), what `candor check`
+ * compares a rule's operands with. A unit test reads every signal and checks its value against this table.
+ */
+export const SIGNAL_TYPES: Readonly<Record<string, SignalType>> = {
+  'url.host': 'string',
+  'url.path': 'string',
+  'query.*': 'string',
+  'utm.source': 'string',
+  'utm.medium': 'string',
+  'utm.campaign': 'string',
+  'utm.term': 'string',
+  'utm.content': 'string',
+  'referrer.host': 'string',
+  'referrer.kind': 'string',
+  'locale.language': 'string',
+  'locale.languages': 'list',
+  'locale.timezone': 'string',
+  'locale.region': 'string',
+  'device.type': 'string',
+  'device.touch': 'boolean',
+  'device.reducedMotion': 'boolean',
+  'device.saveData': 'boolean',
+  'time.hour': 'number',
+  'time.weekday': 'string',
+  'session.pageviews': 'number',
+  'session.landingPath': 'string',
+  'visit.count': 'number',
+  'visit.sessions': 'number',
+  'visit.returning': 'boolean',
+  'visit.daysSinceFirst': 'number',
+  'visit.daysSinceLast': 'number',
+  'pages.*': 'number',
+  'recent.pages': 'list',
+  'declared.*': 'string',
+  'goals.*': 'number',
+  'interest.*': 'number',
+  'engagement.scrollDepth': 'number',
+  'engagement.activeSeconds': 'number',
+};
+
+/**
+ * The kind of value a signal holds (families resolved), or undefined for a name Candor does not read.
+ * @example signalType('pages.docs') // 'number'
+ */
+export function signalType(name: string): SignalType | undefined {
+  const entry = signalEntry(name)?.[0];
+  return entry === undefined ? undefined : SIGNAL_TYPES[entry];
+}
+
 /** Every signal Candor can read, with label and tier. Conditions on any other name are config errors. */
 export const SIGNAL_CATALOG: readonly SignalSpec[] = (Object.keys(SIGNAL_TIERS) as Tier[]).flatMap((tier) =>
   SIGNAL_TIERS[tier].map((name) => ({ name, label: SIGNAL_LABELS[name] ?? name, tier })),

@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import type { CandorEvent, ExposureEvent } from '../../../src/core/types.js';
-import { aggregateEvents, createAggregator } from '../../../src/report/aggregate-events.js';
+import { aggregateEvents, createAggregator, crossFitFold } from '../../../src/report/aggregate-events.js';
 import { analyze } from '../../../src/report/analyze.js';
+import { seededRandom } from '../../../src/simulate/prng.js';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 0, 5);
@@ -153,6 +154,60 @@ describe('aggregateEvents', () => {
     expect(agg.periods[0]?.groups.rest.sum).toEqual([4]);
   });
 
+  test('the order of the lines changes nothing: ties, copies, replaced exposures, capped conversions and answers', () => {
+    const trust = (visitorId: string, ts: number, answer: string): string =>
+      JSON.stringify({ v: 1, type: 'trust', id: id(), visitorId, ts, kind: 'ask_answered', key: 'role', answer });
+    const lines: string[] = [];
+    const add = (e: CandorEvent | string, copies = 1): void => {
+      for (let k = 0; k < copies; k++) lines.push(typeof e === 'string' ? e : JSON.stringify(e));
+    };
+    // Same millisecond, different decisions: the decision fields break the tie. Copies of each.
+    add(exposure('a', { arm: 'control', experience: 'baseline' }), 2);
+    add(exposure('a', { arm: 'targeted' }), 3);
+    add(exposure('a', { ts: T0 + DAY, arm: 'explore', experience: 'ops' }), 2);
+    // Two slots at the same millisecond: the period's first slot is the smaller name.
+    add(exposure('a', { slot: 'pricing', audiences: ['ops'] }));
+    // More distinct conversions than the cap, with copies, some at the same time with other values.
+    for (let i = 0; i < 7; i++) add(conversion('a', T0 + (i % 3) * 1000, 'click', i), 1 + (i % 2));
+    add(conversion('a', T0 + 1, 'buy', 2));
+    add(exposure('b', { arm: 'holdout', experience: 'baseline', configVersion: 'v2' }));
+    // Decided again when the visitor came to match: two triggers (the earlier one counts), copies, and an earlier
+    // no-match exposure that replaces the first without being a trigger.
+    add(exposure('c', { ts: T0 + 10, experience: 'baseline', counterfactual: 'baseline', audiences: [] }), 2);
+    add(exposure('c', { ts: T0 + DAY }), 2);
+    add(exposure('c', { ts: T0 + 2 * DAY, counterfactual: 'ops', experience: 'ops' }));
+    add(exposure('c', { ts: T0, experience: 'baseline', counterfactual: 'baseline', audiences: [] }));
+    add(exposure('d', { ts: T0 + 5, experience: 'baseline', counterfactual: 'baseline', audiences: [] }));
+    add(exposure('d', { ts: T0 + 3, arm: 'control', experience: 'baseline', counterfactual: 'baseline', audiences: [] }));
+    add(conversion('c', T0 + DAY + 5, 'click', 1));
+    // Answers: the earliest counts; at the same time, the smaller key=answer.
+    add(trust('a', T0 + 5, 'ops'));
+    add(trust('a', T0 + 5, 'dev'));
+    add(trust('a', T0 + 9, 'aaa'));
+    const aggregate = (order: string[]) => {
+      const a = createAggregator({ maxConversionsPerGoal: 4 });
+      for (const line of order) a.addLine(line);
+      return a.finish();
+    };
+    const reference = aggregate(lines);
+    // Exposures: 1 copy of the first (control, before targeted) and 5 later; conversions: the 4 earliest kept, 2 copies among
+    // them, and 4 capped events (3 distinct, one of them sent twice).
+    expect(reference.input).toMatchObject({ duplicates: 1 + 2 + 1, laterExposures: 3 + 2 + 4 + 1, conversionsCapped: 4, redecided: 1 });
+    expect(reference.goals).toEqual(['buy', 'click']);
+    expect(reference.periods[0]?.answers[0]).toMatchObject({ answer: 'role=dev', audiences: ['developers'] });
+    expect(reference.periods[0]?.slots.find((s) => s.slot === 'hero')?.exposures.control).toBe(2);
+    const random = seededRandom(3);
+    for (let round = 0; round < 20; round++) {
+      const shuffled = [...lines];
+      for (let i = shuffled.length - 1; i > 0; i--) {
+        const j = Math.floor(random() * (i + 1));
+        [shuffled[i], shuffled[j]] = [shuffled[j] ?? '', shuffled[i] ?? ''];
+      }
+      // Cells, goals and config versions come in one canonical order, so the JSON is the same too.
+      expect(JSON.stringify(aggregate(shuffled))).toBe(JSON.stringify(reference));
+    }
+  });
+
   test('lines in another field order or with escapes give the same aggregate as the SDK’s own order', () => {
     const events: CandorEvent[] = [exposure('a'), exposure('b', { arm: 'control', experience: 'baseline' }), conversion('a', T0 + 5, 'buy', 3), conversion('b', T0 + 9)];
     const sdkOrder = aggregateOf(events);
@@ -181,6 +236,10 @@ describe('aggregateEvents', () => {
     const folds = ope.map((c) => c.n);
     expect(ope.length).toBe(2);
     expect(Math.min(...folds)).toBeGreaterThan(70);
+    // The fold is the lowest bit of the id's MD5, which every SQL engine can compute: md5('v1') ends in f, md5('abc') in 2.
+    expect([crossFitFold('v1'), crossFitFold('abc')]).toEqual([1, 0]);
+    expect(aggregateOf([exposure('v1')]).periods[0]?.slots[0]?.ope[0]?.fold).toBe(1);
+    expect(aggregateOf([exposure('abc')]).periods[0]?.slots[0]?.ope[0]?.fold).toBe(0);
   });
 
   test('trust events become visitor flags per slot; forget without a slot counts for every slot; answers join the Q4 cells', () => {
@@ -198,6 +257,19 @@ describe('aggregateEvents', () => {
     expect(pricing?.trust[0]).toMatchObject({ n: 1, explanationOpened: 0, forget: 1 });
     expect(agg.periods[0]?.answers).toEqual([{ answer: 'role=developer', audiences: ['developers'], n: 1, conv: [] }]);
     expect(hero?.ope[0]?.answer).toBe('role=developer');
+  });
+
+  test('answers and dismissals of a forced prompt (?candor-ask) are left out: they are not part of the random sample', () => {
+    const trust = (visitorId: string, kind: string, extra: object = {}) => JSON.stringify({ v: 1, type: 'trust', id: id(), visitorId, ts: T0, kind, ...extra });
+    const agg = aggregateOf([
+      exposure('a'),
+      exposure('b'),
+      trust('a', 'ask_answered', { key: 'role', answer: 'manager', forced: true }),
+      trust('a', 'ask_answered', { key: 'role', answer: 'developer' }),
+      trust('b', 'ask_dismissed', { forced: true }),
+    ]);
+    expect(agg.periods[0]?.answers).toEqual([{ answer: 'role=developer', audiences: ['developers'], n: 1, conv: [] }]);
+    expect(agg.input).toMatchObject({ invalid: 0, events: { trust: 3 } });
   });
 
   test('reads plain and gzip files to the same aggregate, which survives a JSON round trip', async () => {

@@ -38,7 +38,7 @@ describe('candor simulate → candor report', () => {
 
     // The same statistics from the aggregate alone (what a warehouse would hand over).
     const fromAggregate: string[] = [];
-    expect(await report([join(dir, 'agg.json'), '--aggregate', '--config', join(dir, 'config.json')], { stdout: (t) => fromAggregate.push(t) })).toBe(0);
+    expect(await report(['--aggregate', join(dir, 'agg.json'), '--config', join(dir, 'config.json')], { stdout: (t) => fromAggregate.push(t) })).toBe(0);
     expect(fromAggregate.join('')).toBe(text);
 
     const json: string[] = [];

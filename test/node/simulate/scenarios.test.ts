@@ -42,8 +42,8 @@ describe('simulated scenarios with known truth', () => {
   });
 
   test('winner’s curse: the in-sample best-policy value exceeds the truth on average, the cross-fitted one does not', () => {
-    let inSample = 0;
-    let crossFitted = 0;
+    const inSample: number[] = [];
+    const crossFitted: number[] = [];
     let truthValue = 0;
     const reps = 24;
     for (let i = 0; i < reps; i++) {
@@ -51,13 +51,20 @@ describe('simulated scenarios with known truth', () => {
       const slot = aggregate.periods[0]?.slots[0];
       if (!slot) throw new Error('no slot');
       const q4 = q4Bracket(slot, aggregate.goals, aggregate.goals.indexOf('signup'), 0.05);
-      inSample += q4.bestOnSignalsAllInSample.value / reps;
-      crossFitted += q4.bestOnSignalsAll.value / reps;
+      inSample.push(q4.bestOnSignalsAllInSample.value);
+      crossFitted.push(q4.bestOnSignalsAll.value);
       truthValue = truth.values.bestOnSignals;
     }
-    expect(inSample).toBeGreaterThan(truthValue);
-    expect(crossFitted).toBeLessThan(truthValue);
-    expect(inSample).toBeGreaterThan(crossFitted);
+    // Means over the replications, with their standard errors: "exceeds" means by more than two of them.
+    const summary = (xs: number[]): { mean: number; se: number } => {
+      const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+      const variance = xs.reduce((a, b) => a + (b - mean) ** 2, 0) / (xs.length - 1);
+      return { mean, se: Math.sqrt(variance / xs.length) };
+    };
+    const [biased, honest] = [summary(inSample), summary(crossFitted)];
+    expect(biased.mean - truthValue).toBeGreaterThan(2 * biased.se);
+    expect(honest.mean - truthValue).toBeLessThan(2 * honest.se);
+    expect(biased.mean).toBeGreaterThan(honest.mean);
   });
 
   test('A/A: no better or worse verdict anywhere', () => {

@@ -161,6 +161,23 @@ describe('createCandor', () => {
     expect(later.candor.decide('hero').experience).toBe('hero-health');
   });
 
+  it('marks an ask answer or dismissal as forced when only ?candor-ask (forceAsk) showed the prompt, and only then', () => {
+    const ask = (share: number) => ({ ...config, ask: { key: 'companySize', question: 'How large?', options: ['1-10', '1000+'], share } });
+    const asked = (share: number, forceAsk: boolean, answer: string | null) => {
+      const { candor, events } = start(browser(), { config: ask(share), forceAsk });
+      expect(candor.askEligible()).toBe(true);
+      candor.answerAsk(answer);
+      return events.filter((e) => e.type === 'trust' && (e.kind === 'ask_answered' || e.kind === 'ask_dismissed'));
+    };
+    expect(asked(0, true, '1000+')).toEqual([expect.objectContaining({ kind: 'ask_answered', answer: '1000+', forced: true })]);
+    expect(asked(0, true, null)).toEqual([expect.objectContaining({ kind: 'ask_dismissed', forced: true })]);
+    // Invited by the drawn share anyway: an ordinary answer, part of the random sample.
+    const invited = asked(1, true, '1-10');
+    expect(invited).toHaveLength(1);
+    expect(invited[0]).not.toHaveProperty('forced');
+    expect(asked(1, false, '1-10')[0]).not.toHaveProperty('forced');
+  });
+
   it('forgets everything it stored and shows the standard content', async () => {
     const win = browser();
     const { candor } = start(win);

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { readSignals } from '../../../src/signals/read-signals.js';
 import { DEFAULT_READERS } from '../../../src/signals/default-readers.js';
 import type { SignalReader } from '../../../src/signals/signal-reader.js';
-import { signalSpec, SIGNAL_CATALOG } from '../../../src/core/signals/signal-catalog.js';
+import { signalSpec, signalType, SIGNAL_CATALOG } from '../../../src/core/signals/signal-catalog.js';
 import { recordPageView } from '../../../src/storage/record-page-view.js';
 import { recordGoal } from '../../../src/storage/record-goal.js';
 import { recordInterest } from '../../../src/storage/record-interest.js';
@@ -83,6 +83,12 @@ describe('readSignals', () => {
     const families = SIGNAL_CATALOG.map((s) => s.name);
     const covered = families.filter((f) => Object.keys(signals).some((n) => (f.endsWith('.*') ? n.startsWith(f.slice(0, -1)) : n === f)));
     expect(covered).toEqual(families);
+  });
+
+  it('every signal holds the kind of value the catalog says (what candor check compares operands with)', () => {
+    const signals = readSignals(DEFAULT_READERS, fullEnv(), 'high');
+    const kind = (v: unknown) => (Array.isArray(v) ? (v.every((x) => typeof x === 'string') ? 'list' : 'mixed list') : typeof v);
+    for (const [name, value] of Object.entries(signals)) expect(kind(value), name).toBe(signalType(name));
   });
 
   it('at the low cap no remembered or inferred signal appears', () => {

@@ -219,7 +219,7 @@ describe('validateConfig: every error code, with its path', () => {
     const produced = new Set(cases.flatMap(([, , expected]) => expected.map(([code]) => code)));
     for (const code of produced) expect(CONFIG_ERROR_CODES).toHaveProperty(code);
     // Codes not produced by the table above are covered by their own tests in this file or the CLI's.
-    const elsewhere = ['not-an-object', 'not-json', 'invalid-json', 'internal-error'];
+    const elsewhere = ['not-an-object', 'not-json', 'invalid-json', 'internal-error', 'type-mismatch'];
     expect(Object.keys(CONFIG_ERROR_CODES).filter((code) => !produced.has(code) && !elsewhere.includes(code))).toEqual([]);
   });
   it('each error says what is wrong and what to do', () => {

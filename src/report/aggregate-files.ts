@@ -1,0 +1,60 @@
+/**
+ * `candor report`'s choice of engine for local files: DuckDB when it is installed (every core; Parquet too), the
+ * streaming reader otherwise (one core, NDJSON only). Both give the same aggregate (test/node/report/engines.test.ts).
+ */
+
+import type { Aggregate } from './aggregate-types.js';
+import { aggregateEvents } from './aggregate-events.js';
+import { aggregateWithDuckDB } from './duckdb/aggregate-with-duckdb.js';
+import { loadDuckDB, type DuckDBModule, type LoadedDuckDB } from './duckdb/load-duckdb.js';
+import { resolveEventFiles } from './event-files.js';
+
+/** Which engine aggregates: `auto` is DuckDB when installed, else the streaming reader. */
+export type Engine = 'auto' | 'duckdb' | 'stream';
+
+/** Options of {@link aggregateFiles}. */
+export interface AggregateFilesOptions {
+  /** Default `auto`. */
+  engine?: Engine;
+  /** Conversion window in days. Default 7. */
+  windowDays?: number;
+  /** At most this many conversions per visitor × goal (the earliest). Default 16. */
+  maxConversionsPerGoal?: number;
+  /** Streaming reader only: called every million lines with the lines read. */
+  onProgress?: (lines: number) => void;
+  /** The DuckDB module (tests pass their own, or `null` for "not installed"). Default: `@duckdb/node-api` if installed. */
+  duckdb?: DuckDBModule | null;
+}
+
+/** An aggregate and how it was made. */
+export interface FilesAggregate {
+  aggregate: Aggregate;
+  engine: 'duckdb' | 'stream';
+  /** Why the streaming reader ran under `auto`, when it did. */
+  note?: string;
+}
+
+/**
+ * Aggregates event files, directories or globs (or `-` for stdin, streaming only).
+ * Rejects when the inputs cannot be read, or need DuckDB (Parquet, `engine: 'duckdb'`) and it is not installed.
+ * @example const { aggregate, engine } = await aggregateFiles(['events/'], { windowDays: 7 });
+ */
+export async function aggregateFiles(inputs: readonly string[], options: AggregateFilesOptions = {}): Promise<FilesAggregate> {
+  const engine = options.engine ?? 'auto';
+  const settings = { windowDays: options.windowDays, maxConversionsPerGoal: options.maxConversionsPerGoal };
+  if (inputs.length === 1 && inputs[0] === '-') {
+    if (engine === 'duckdb') throw new Error('DuckDB reads files, not stdin: give the file, or use --engine stream.');
+    return { aggregate: await aggregateEvents('-', { ...settings, onProgress: options.onProgress }), engine: 'stream' };
+  }
+  const { files, format } = await resolveEventFiles(inputs);
+  if (engine !== 'stream') {
+    const loaded: LoadedDuckDB = options.duckdb === undefined ? await loadDuckDB() : options.duckdb ? { duckdb: options.duckdb } : { problem: '@duckdb/node-api is not installed' };
+    if (loaded.duckdb) return { aggregate: await aggregateWithDuckDB(files, format, { ...settings, duckdb: loaded.duckdb }), engine: 'duckdb' };
+    const { problem } = loaded;
+    if (engine === 'duckdb') throw new Error(`${problem}. Install it, or use --engine stream.`);
+    if (format === 'parquet') throw new Error(`reading Parquet needs DuckDB: ${problem}.`);
+    return { aggregate: await aggregateEvents(files, { ...settings, onProgress: options.onProgress }), engine: 'stream', note: `${problem}: the streaming reader ran (one core)` };
+  }
+  if (format === 'parquet') throw new Error('the streaming reader reads NDJSON only: Parquet needs DuckDB (--engine auto or duckdb).');
+  return { aggregate: await aggregateEvents(files, { ...settings, onProgress: options.onProgress }), engine: 'stream' };
+}

@@ -1,0 +1,82 @@
+/**
+ * `candor report` on local files through DuckDB: the files become the flat event table, the aggregation query runs on
+ * every core, and its rows become the {@link Aggregate} that the streaming reader would give for the same events.
+ */
+
+import { tmpdir } from 'node:os';
+import type { Aggregate } from '../aggregate-types.js';
+import { aggregateFromRows } from '../sql/aggregate-from-rows.js';
+import { aggregationQuery } from '../sql/aggregation-query.js';
+import { AGGREGATION_COLUMNS, eventsSql, sqlString, type EventFileFormat } from './events-source.js';
+import { loadDuckDB, type DuckDBConnection, type DuckDBModule } from './load-duckdb.js';
+
+/** Options of {@link aggregateWithDuckDB}. */
+export interface DuckDBAggregateOptions {
+  /** Conversion window in days. Default 7. */
+  windowDays?: number;
+  /** At most this many conversions per visitor × goal (the earliest). Default 16. */
+  maxConversionsPerGoal?: number;
+  /** Threads DuckDB may use. Default: every core. */
+  threads?: number;
+  /**
+   * DuckDB's memory limit (e.g. `'2GB'`): beyond it, large joins and aggregations spill to a temporary directory
+   * instead of growing. Default: DuckDB's own (80 % of RAM).
+   */
+  memoryLimit?: string;
+  /** The DuckDB module (tests pass their own). Default: `@duckdb/node-api`, loaded on first use. */
+  duckdb?: DuckDBModule;
+  /** Run on this open connection (left open) instead of a new in-memory database. */
+  connection?: DuckDBConnection;
+}
+
+/** Opens an in-memory DuckDB, runs `use` with a connection, and closes it again. */
+export async function withDuckDB<T>(options: Pick<DuckDBAggregateOptions, 'threads' | 'memoryLimit' | 'duckdb' | 'connection'>, use: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+  if (options.connection) return use(options.connection);
+  const module = options.duckdb ?? (await loadDuckDB()).duckdb;
+  if (!module) throw new Error((await loadDuckDB()).problem ?? 'DuckDB is not available.');
+  const settings: Record<string, string> = { temp_directory: tmpdir(), preserve_insertion_order: 'false' };
+  if (options.threads !== undefined) settings.threads = String(options.threads);
+  if (options.memoryLimit !== undefined) settings.memory_limit = options.memoryLimit;
+  const instance = await module.DuckDBInstance.create(':memory:', settings);
+  try {
+    const connection = await instance.connect();
+    try {
+      return await use(connection);
+    } finally {
+      connection.closeSync();
+    }
+  } finally {
+    instance.closeSync();
+  }
+}
+
+/**
+ * Aggregates event files (NDJSON, plain or gzip, or Parquet with the flat table's columns; globs allowed) with DuckDB.
+ * Rejects when DuckDB is not installed or a file cannot be read.
+ * @example const aggregate = await aggregateWithDuckDB(['events/*.ndjson.gz'], 'ndjson', { windowDays: 7 });
+ */
+export async function aggregateWithDuckDB(files: readonly string[], format: EventFileFormat, options: DuckDBAggregateOptions = {}): Promise<Aggregate> {
+  return withDuckDB(options, async (connection) => {
+    // The query reads the table several times: Parquet is read column by column each time, NDJSON is parsed once into a
+    // temporary table (which DuckDB spills to disk beyond its memory limit).
+    const source = eventsSql(files, format, AGGREGATION_COLUMNS);
+    await connection.run(format === 'parquet' ? `CREATE OR REPLACE TEMP VIEW candor_events AS ${source}` : `CREATE OR REPLACE TEMP TABLE candor_events AS ${source}`);
+    try {
+      const query = aggregationQuery({ dialect: 'duckdb', table: 'candor_events', windowDays: options.windowDays, maxConversionsPerGoal: options.maxConversionsPerGoal });
+      return aggregateFromRows((await connection.runAndReadAll(query)).getRowObjectsJS());
+    } finally {
+      await connection.run(format === 'parquet' ? 'DROP VIEW IF EXISTS candor_events' : 'DROP TABLE IF EXISTS candor_events');
+    }
+  });
+}
+
+/**
+ * Writes event files as one Parquet file with the flat table's columns (zstd), which `candor report` reads several
+ * times faster than NDJSON.
+ * @example await writeEventsParquet(['events.ndjson.gz'], 'ndjson', 'events.parquet');
+ */
+export async function writeEventsParquet(files: readonly string[], format: EventFileFormat, out: string, options: Pick<DuckDBAggregateOptions, 'threads' | 'memoryLimit' | 'duckdb' | 'connection'> = {}): Promise<void> {
+  await withDuckDB(options, async (connection) => {
+    await connection.run(`COPY (${eventsSql(files, format)}) TO ${sqlString(out)} (FORMAT parquet, COMPRESSION zstd)`);
+  });
+}
