@@ -6,13 +6,21 @@ import terser from '@rollup/plugin-terser';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import type { Plugin, RollupOptions } from 'rollup';
 
+/**
+ * V8's explicit compile hint: with this comment as a file's first line, V8 compiles every function of the file while
+ * it streams the file in (off the main thread), instead of compiling each one on the main thread at its first call.
+ * For the two script-tag files, whose functions nearly all run on every page view.
+ */
+const EAGER_COMPILE = '//# allFunctionsCalledOnLoad';
+
 /** Terser settings shared by every minified file: several passes, and `_`-prefixed in-memory internals mangled. */
-const minify = () =>
+const minify = (options: { eager?: boolean } = {}) =>
   terser({
     ecma: 2020,
     compress: { passes: 3, unsafe_arrows: true },
     mangle: { properties: { regex: /^_/ } },
-    format: { comments: false },
+    // The preamble is kept by terser as the first line, and the source map is shifted for it.
+    format: { comments: false, ...(options.eager ? { preamble: EAGER_COMPILE } : {}) },
   });
 
 /**
@@ -133,7 +141,7 @@ const config: RollupOptions[] = [
   {
     // Script tag, first pass: a classic script that decides and applies slots synchronously in <head>.
     input: 'src/loader.ts',
-    plugins: [leanConfigErrors(), ts(), handOverSharedModules(), minify()],
+    plugins: [leanConfigErrors(), ts(), handOverSharedModules(), minify({ eager: true })],
     // freeze: false: the namespace objects handed to the runtime need no Object.freeze (bytes in <head>).
     output: { file: 'dist/candor.min.js', format: 'iife', sourcemap: true, freeze: false },
   },
@@ -141,7 +149,7 @@ const config: RollupOptions[] = [
     // Script tag, runtime: loaded by the first pass without blocking; validation, events, IndexedDB and window.candor.
     // Config errors give code and path only.
     input: 'src/script/runtime.ts',
-    plugins: [takeSharedModules(), nodeResolve({ browser: true }), leanConfigErrors(), ts(), minify()],
+    plugins: [takeSharedModules(), nodeResolve({ browser: true }), leanConfigErrors(), ts(), minify({ eager: true })],
     output: { file: 'dist/candor-runtime.min.js', format: 'iife', sourcemap: true, intro: RUNTIME_GATE },
   },
   {

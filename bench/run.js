@@ -5,11 +5,11 @@
  *
  *   npm run bench                    # builds first
  *   node bench/run.js                # uses the current dist/
- *   BENCH_RUNS=25 node bench/run.js  # more browser runs
+ *   BENCH_RUNS=25 node bench/run.js  # more browser loads (default 15 per variant and scenario)
  *
- * Runs: bench/size.js, bench/decide-vs-growthbook.js, bench/browser.js, bench/decision-model.js, and bench/decide.js,
- * bench/report.js and bench/collect.js when they exist (their own output is shown as they print it). A bench that
- * fails is reported and the others still run;
+ * Runs: bench/size.js, bench/decide-vs-growthbook.js, bench/browser.js (its three-way tables follow the combined one),
+ * bench/decision-model.js, and bench/decide.js, bench/report.js and bench/collect.js when they exist (their own output
+ * is shown as they print it). A bench that fails is reported and the others still run;
  * the exit code is 1 when any failed.
  */
 import { spawnSync } from 'node:child_process';
@@ -77,19 +77,17 @@ else {
 }
 
 const browserOut = runChild('browser.js', ['--json'], true);
+/** @type {string[]} */
+const browserTables = [];
 if (browserOut === null) failed = true;
 else {
+  const { scenarioLines, formatTable } = await import('./browser.js');
   /** @type {Awaited<ReturnType<typeof import('./browser.js').runBrowserBench>>} */
   const result = JSON.parse(browserOut);
-  for (const r of result.rows) {
-    combined.push([
-      `browser, ${String(result.throttle)}× CPU: ${r.measure}`,
-      `${r.with.toFixed(1)} ms`,
-      r.without === null ? '' : 'without Candor',
-      r.without === null ? '' : `${r.without.toFixed(1)} ms`,
-      r.without === null ? '' : `+${(r.with - r.without).toFixed(1)} ms`,
-    ]);
-  }
+  browserTables.push(
+    `In the browser (${result.chromium} headless over CDP, ${String(result.runs)} fresh-context loads per variant and scenario, interleaved; CPU = main-thread thread time from the trace; load average at the end ${result.loadAverage.map((x) => x.toFixed(1)).join(' ')})`,
+    ...result.scenarios.map((s) => formatTable(scenarioLines(s))),
+  );
 }
 
 for (const file of ['decide.js', 'report.js', 'decision-model.js', 'collect.js']) {
@@ -102,6 +100,7 @@ for (const file of ['decide.js', 'report.js', 'decision-model.js', 'collect.js']
 
 console.log(`\nCombined (node ${process.version}; bench/decide.js, bench/report.js and bench/collect.js print their own tables above)\n`);
 console.log(table(combined));
+for (const t of browserTables) console.log(`\n${t}`);
 if (failed) {
   console.error('\nAt least one bench failed: see its output above.');
   process.exitCode = 1;

@@ -13,11 +13,12 @@ import { openVisit } from './instance/open-visit.js';
 import { BASELINE } from './core/types.js';
 import { applyExperience } from './dom/apply-experience.js';
 import { watchSlots } from './dom/watch-slots.js';
-import { reserveSlot } from './dom/reserve-slot.js';
+import { reserveSlot, type Release } from './dom/reserve-slot.js';
 import { reportError } from './util/report-error.js';
 import { VERBOSE } from './core/config/verbose-errors.js';
 import { guard } from './script/guard.js';
-import { loadSiblingScript } from './script/load-sibling-script.js';
+import { blockedByTrustedTypes, loadSiblingScript } from './script/load-sibling-script.js';
+import { afterFirstPaint } from './script/after-first-paint.js';
 import { configMarkedInvalid } from './script/invalid-config-mark.js';
 import { beaconBeforeRuntime } from './script/beacon-before-runtime.js';
 import { onGoalClick } from './dom/goal-clicks.js';
@@ -101,13 +102,16 @@ guard('candor.min.js', () => {
       pass.goal(goal);
     });
     // A slot whose closing tag is still on its way when the parser yields is hidden alone (size kept, ≤ 300 ms),
-    // and only when it will show something other than its standard content.
-    const waiting = new WeakMap<HTMLElement, () => void>();
+    // and only when it will show something other than its standard content. Past the 300 ms its standard content has
+    // been painted, and it keeps it for this page view: no late swap.
+    const waiting = new WeakMap<HTMLElement, Release>();
     watchSlots(
       doc,
       (slot) => {
-        pass.apply(slot);
-        waiting.get(slot)?.();
+        const release = waiting.get(slot);
+        if (release?.expired()) applyExperience(slot, undefined, BASELINE);
+        else pass.apply(slot);
+        release?.();
       },
       guard('slots', (slot: HTMLElement) => {
         const name = slot.getAttribute('data-candor-slot');
@@ -116,14 +120,21 @@ guard('candor.min.js', () => {
     );
     if (data.sink) beaconBeforeRuntime(pass, data.sink, () => !!window.candor);
     (window.__candor ??= {}).pass = pass;
-    loadSiblingScript('candor-runtime.min.js', script).catch(() => {
-      reportError(
-        'runtime-load',
-        'candor-runtime.min.js',
-        VERBOSE ? 'the runtime could not be loaded, so no events are sent.' : '',
-        VERBOSE ? 'Serve candor-runtime.min.js next to candor.min.js.' : '',
-      );
+    // The runtime is loaded only once the page has painted and the main thread is idle: nothing it does can delay first
+    // paint, and until it runs the beacon above covers a visitor who leaves.
+    afterFirstPaint(() => {
+      loadSiblingScript('candor-runtime.min.js', script).catch(onRuntimeError);
     });
+  };
+
+  const onRuntimeError = (error: unknown): void => {
+    const blocked = blockedByTrustedTypes(error);
+    reportError(
+      blocked ? 'trusted-types' : 'runtime-load',
+      'candor-runtime.min.js',
+      VERBOSE ? `${blocked ? "the page's Trusted Types refused" : 'could not load'} the runtime, so no events are sent.` : '',
+      VERBOSE ? (blocked ? "Add `trusted-types candor` to the page's Content-Security-Policy." : 'Serve candor-runtime.min.js next to candor.min.js.') : '',
+    );
   };
 
   const configUrl = data.configUrl;

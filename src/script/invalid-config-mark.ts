@@ -2,7 +2,17 @@ import { hash32 } from '../core/decide/hash.js';
 
 /** Where the runtime notes a config it found problems in, so later first passes show the standard content at once. */
 const KEY = 'candor:invalid-config';
-const fingerprint = (config: unknown): string => String(hash32('config', JSON.stringify(config)));
+/**
+ * A hash of the config's JSON. A config JSON cannot express (a cycle, a getter that throws, a BigInt) is never valid
+ * (validation reports `not-json`), so every such config shares one fingerprint: it is marked like any other.
+ */
+function fingerprint(config: unknown): string {
+  try {
+    return String(hash32('config', JSON.stringify(config)));
+  } catch {
+    return 'unserializable';
+  }
+}
 
 /**
  * Notes that this exact config failed validation (by a hash of its JSON; nothing about the visitor). Never throws.

@@ -16,7 +16,7 @@ import { onNavigation } from '../dom/history-hooks.js';
 import { reportError } from '../util/report-error.js';
 import { VERBOSE } from '../core/config/verbose-errors.js';
 import { guard } from './guard.js';
-import { loadSiblingScript } from './load-sibling-script.js';
+import { blockedByTrustedTypes, loadSiblingScript } from './load-sibling-script.js';
 import { markConfigInvalid } from './invalid-config-mark.js';
 
 guard('candor-runtime.min.js', () => {
@@ -87,12 +87,13 @@ guard('candor-runtime.min.js', () => {
       const trigger = (target?.closest('button,a,[tabindex]') ?? control) as HTMLElement;
       loadWidget().then(
         () => window.candorWidget?.open(slot, trigger),
-        () => {
+        (error: unknown) => {
+          const blocked = blockedByTrustedTypes(error);
           reportError(
-            'widget-load',
+            blocked ? 'trusted-types' : 'widget-load',
             'candor-widget.min.js',
-            VERBOSE ? 'the explanation widget could not be loaded.' : '',
-            VERBOSE ? 'Serve candor-widget.min.js next to candor.min.js.' : '',
+            VERBOSE ? `${blocked ? "the page's Trusted Types refused" : 'could not load'} the explanation widget.` : '',
+            VERBOSE ? (blocked ? "Add `trusted-types candor` to the page's Content-Security-Policy." : 'Serve candor-widget.min.js next to candor.min.js.') : '',
           );
         },
       );

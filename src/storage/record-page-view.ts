@@ -33,10 +33,13 @@ export function recordPageView(memory: VisitorMemory, input: PageViewInput, now:
     // Only the campaign parameters of the landing URL are kept: others may carry personal data.
     const utm = new URLSearchParams([...url.searchParams].filter(([k]) => /^(utm_|gclid$|msclkid$)/.test(k)));
     let referrer = '';
-    try {
-      referrer = new URL(input.referrer).origin;
-    } catch {
-      // No referrer, or not a URL.
+    // Most first page views have no referrer: no exception thrown and caught for them.
+    if (input.referrer) {
+      try {
+        referrer = new URL(input.referrer).origin;
+      } catch {
+        // Not a URL.
+      }
     }
     session = { start: now, pageviews: 0, landingPath: path, landingUrl: (url.origin + path + '?' + String(utm)).slice(0, 500), referrer };
     if (visits.lastActivity) visits.last = visits.lastActivity;

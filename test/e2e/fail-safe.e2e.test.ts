@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { useHarness, consoleTexts, nextFrames, shownSlots } from './script-tag-harness.js';
+import { useHarness, consoleTexts, nextFrames, runtimeStarted, shownSlots } from './script-tag-harness.js';
 
 const h = useHarness();
 const STANDARD = 'Standard headline';
@@ -22,6 +22,8 @@ describe('fail-safe', () => {
     const { page, console: messages, pageErrors } = await h.open();
     // The visitor would be targeted if the config were right.
     await page.goto(`${h.origin}/pages/fail-safe/${name}.html?utm_campaign=health-2026q4`, { waitUntil: 'load' });
+    // The runtime (which validates and reports) runs after first paint, when the main thread is idle.
+    await runtimeStarted(page);
     await nextFrames(page);
     expect(await heroText(page)).toBe(STANDARD);
     const errors = consoleTexts(messages, 'error');
@@ -38,6 +40,7 @@ describe('fail-safe', () => {
   it('storage APIs that all throw: a correct page, nothing reaches window.onerror', async () => {
     const { page, console: messages, pageErrors } = await h.open();
     await page.goto(`${h.origin}/pages/fail-safe/hostile-storage.html?utm_campaign=health-2026q4`, { waitUntil: 'load' });
+    await runtimeStarted(page);
     await nextFrames(page);
     // A correct page: what the slot shows is what Candor decided (without storage that is usually the standard content).
     const decided = await page.evaluate(() => (window as unknown as { candor?: { decide(s: string): { experience: string } } }).candor?.decide('hero').experience);

@@ -5,13 +5,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { useHarness, type Beacon } from './script-tag-harness.js';
+import { useHarness, runtimeStarted, type Beacon } from './script-tag-harness.js';
 
 const h = useHarness();
 const site = () => `${h.origin}/examples/marketing-site/`;
 
 /** The visitor id Candor uses in this browser, read from the first exposure this page sent. */
 async function visitorOf(page: Page): Promise<string> {
+  await runtimeStarted(page);
   const decisionId = await page.evaluate(() => (window as unknown as { candor: { decide(s: string): { decisionId: string } } }).candor.decide('hero').decisionId);
   await page.evaluate(() => {
     (window as unknown as { candor: { flush(): void } }).candor.flush();
@@ -37,6 +38,7 @@ describe('goals', () => {
     await page.goto(site(), { waitUntil: 'load' });
     const visitorId = await visitorOf(page);
     await page.goto(`${site()}thanks.html`, { waitUntil: 'load' });
+    await runtimeStarted(page);
     await page.evaluate(() => {
       const candor = (window as unknown as { candor: { track(goal: string, value?: number): void; flush(): void } }).candor;
       candor.track('newsletter', 5);
@@ -53,8 +55,11 @@ describe('goals', () => {
   it('a declared form field becomes a declared.* signal for later decisions (a shadow audience here)', async () => {
     const { page } = await h.open();
     await page.goto(`${site()}pricing.html`, { waitUntil: 'load' });
+    // Declared fields are read from the runtime's start on (within half a second of first paint).
+    await runtimeStarted(page);
     await page.selectOption('select[data-candor-declare="size"]', '1000+');
     await page.goto(site(), { waitUntil: 'load' });
+    await runtimeStarted(page);
     const decision = await page.evaluate(() => (window as unknown as { candor: { decide(s: string): { audiences: string[] } } }).candor.decide('hero'));
     expect(decision.audiences).toContain('large-company');
   });

@@ -7,7 +7,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Decision } from '../../src/core/types.js';
-import { useHarness, nextFrames, shownSlots, consoleTexts } from './script-tag-harness.js';
+import { useHarness, nextFrames, runtimeStarted, shownSlots, consoleTexts } from './script-tag-harness.js';
 
 const h = useHarness();
 
@@ -28,6 +28,7 @@ describe('QA', () => {
     const { page } = await h.open();
     await recordDecisions(page);
     await page.goto(`${h.origin}/examples/marketing-site/?candor=hero:hero-logistics`, { waitUntil: 'load' });
+    await runtimeStarted(page);
     expect((await shownSlots(page)).hero).toBe('hero-logistics');
     expect(await page.textContent('[data-candor-slot="hero"] h1')).toBe('Exceptions handled before the truck is late');
     const hero = (await decisions(page)).find((d) => d.slot === 'hero');
@@ -46,7 +47,8 @@ describe('QA', () => {
   it('?candor-debug prints one table of decisions with arm, audience, reason and signals', async () => {
     const { page, console: messages } = await h.open();
     await page.goto(`${h.origin}/examples/marketing-site/?candor-debug&utm_campaign=health-2026q4`, { waitUntil: 'load' });
-    await page.waitForFunction(() => document.readyState === 'complete');
+    await runtimeStarted(page);
+    await expect.poll(() => messages.filter((m) => m.type() === 'table').length).toBeGreaterThan(0);
     const tables = messages.filter((m) => m.type() === 'table');
     expect(tables).toHaveLength(1);
     const rows = (await tables[0]?.args()[0]?.jsonValue()) as Record<string, unknown>[];

@@ -3,7 +3,7 @@
  * (so fresh storage) per test, console and error capture, and waits on events rather than sleeps.
  */
 import { afterAll, beforeAll } from 'vitest';
-import type { Browser, BrowserContext, ConsoleMessage, Page } from 'playwright-core';
+import type { Browser, BrowserContext, ConsoleMessage, Frame, Page } from 'playwright-core';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { launchBrowser } from './browser.js';
 import { startServer } from './server.js';
@@ -143,4 +143,12 @@ export function nextFrames(page: Page): Promise<void> {
 /** The text of console messages of a type (`error`, `warning`, `table`…). */
 export function consoleTexts(messages: ConsoleMessage[], type: string): string[] {
   return messages.filter((m) => m.type() === type).map((m) => m.text());
+}
+
+/**
+ * Resolves once the script tag's runtime has started (`window.candor` is set): it runs only after first paint, when
+ * the main thread is idle, so often after the page's `load` event.
+ */
+export async function runtimeStarted(page: Page | Frame): Promise<void> {
+  await page.waitForFunction(() => 'candor' in window);
 }

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Decision, Tier } from '../../src/core/types.js';
-import { useHarness, nextFrames, shownSlots } from './script-tag-harness.js';
+import { useHarness, nextFrames, runtimeStarted, shownSlots } from './script-tag-harness.js';
 
 const h = useHarness();
 const url = (path: string) => `${h.origin}/pages/storage/${path}`;
@@ -17,7 +17,10 @@ interface PageCandor {
   setConsent(tier: Tier): void;
   consent(): { tier: Tier };
 }
-const decide = (page: Page, slot: string) => page.evaluate((s) => (window as unknown as { candor: PageCandor }).candor.decide(s), slot);
+const decide = async (page: Page, slot: string) => {
+  await runtimeStarted(page);
+  return page.evaluate((s) => (window as unknown as { candor: PageCandor }).candor.decide(s), slot);
+};
 
 /** Everything this origin holds in the page's own view: localStorage, cookies, and every IndexedDB record. */
 function leftovers(page: Page): Promise<{ localStorage: string[]; cookie: string; indexedDB: Record<string, number> }> {
@@ -96,6 +99,7 @@ describe('storage', () => {
     expect(frame).toBeDefined();
     if (!frame) return;
     await frame.waitForFunction(() => document.querySelectorAll('[data-candor-shown]').length === 3);
+    await runtimeStarted(frame);
     expect(await frame.evaluate(() => {
       try {
         return typeof localStorage.length;

@@ -39,6 +39,12 @@ describe('the script tag split', () => {
     }
   });
 
+  it("both files start with V8's eager-compile hint, so their functions are compiled off the main thread while they stream in", () => {
+    for (const file of ['dist/candor.min.js', 'dist/candor-runtime.min.js']) {
+      expect(readFileSync(file, 'utf8').split('\n')[0], file).toBe('//# allFunctionsCalledOnLoad');
+    }
+  });
+
   it('decides in the first pass: the decision, the conditions and the signal readers are there', () => {
     for (const now of ['src/core/decide/decide.ts', 'src/core/conditions/evaluate-condition.ts', 'src/signals/read-signals.ts', 'src/dom/apply-experience.ts']) {
       expect(firstPass, now).toContain(now);

@@ -1,0 +1,175 @@
+/**
+ * Loading edge cases a real browser shows: a page that enforces Trusted Types, a network pause inside a slot longer
+ * than the 300 ms streaming cap, and a `window.candorConfig` that JSON cannot express. Each has a control: the case
+ * where the same page and detector see the opposite outcome.
+ */
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { STRICT_CSP } from './server.js';
+import { useHarness, consoleTexts, nextFrames, shownSlots } from './script-tag-harness.js';
+
+const STANDARD = 'Standard headline';
+const PERSONALIZED = 'Built for healthcare teams';
+const root = new URL('../../', import.meta.url);
+
+/** Sends the rest of a paused page (the flicker probe asks once it has seen the half-parsed slot). */
+let release: (() => void) | undefined;
+
+const h = useHarness(async (_req, res, url) => {
+  // The example page under a strict CSP that also requires Trusted Types for scripts; `?tt=candor` allows Candor's
+  // policy, `?tt=other` allows only a policy of the site's own.
+  const tt = url.searchParams.get('tt');
+  if (url.pathname === '/examples/marketing-site/' && tt) {
+    const html = await readFile(new URL('examples/marketing-site/index.html', root));
+    res.writeHead(200, {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+      'content-security-policy': `${STRICT_CSP}; require-trusted-types-for 'script'; trusted-types ${tt}`,
+    });
+    res.end(html);
+    return true;
+  }
+  // The flicker page with the network pausing inside the hero slot: the rest is sent `?pause=MS` after the probe has
+  // seen the half-parsed slot in three frames (so the pause really happens inside the slot, however slowly the
+  // page's head loads).
+  if (url.pathname === '/paused/stream.html') {
+    const html = await readFile(new URL('test/e2e/pages/flicker/stream.html', root), 'utf8');
+    const marker = '<!--split:inside-->';
+    const at = html.indexOf(marker);
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    res.write(html.slice(0, at));
+    // The timeout only keeps a broken page from hanging the test (it then fails on its frames).
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, 5000);
+      release = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+    release = undefined;
+    await new Promise((resolve) => setTimeout(resolve, Number(url.searchParams.get('pause'))));
+    res.end(html.slice(at + marker.length));
+    return true;
+  }
+  if (url.pathname === '/stream-release') {
+    release?.();
+    res.writeHead(204).end();
+    return true;
+  }
+  return false;
+});
+
+/** Records every `securitypolicyviolation` (Trusted Types ones included) from the page's first script on. */
+async function recordViolations(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { violations: string[] }).violations = seen;
+    document.addEventListener('securitypolicyviolation', (e) => {
+      seen.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`);
+    });
+  });
+}
+const violations = (page: Page) => page.evaluate(() => (window as unknown as { violations: string[] }).violations);
+const candorErrors = (messages: Parameters<typeof consoleTexts>[0]) => consoleTexts(messages, 'error').filter((t) => t.startsWith('candor:'));
+
+describe('Trusted Types', () => {
+  it("with `trusted-types candor` allowed, the runtime and the widget load through Candor's policy, without a violation", async () => {
+    const { page, console: messages, pageErrors } = await h.open();
+    await recordViolations(page);
+    const response = await page.goto(`${h.origin}/examples/marketing-site/?tt=candor&candor=hero:hero-health`, { waitUntil: 'load' });
+    expect(response?.headers()['content-security-policy']).toContain("require-trusted-types-for 'script'");
+    expect(await shownSlots(page)).toMatchObject({ hero: 'hero-health' });
+    await page.waitForFunction(() => 'candor' in window);
+    await page.click('[data-candor-why="hero"]');
+    await page.waitForFunction(() => 'candorWidget' in window);
+    await nextFrames(page);
+    expect(await violations(page)).toEqual([]);
+    expect(candorErrors(messages)).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('control: where the page does not allow the policy, the slots are still applied and the one console error says trusted-types, not to serve the file', async () => {
+    const { page, console: messages, pageErrors } = await h.open();
+    await recordViolations(page);
+    await page.goto(`${h.origin}/examples/marketing-site/?tt=site-policy&candor=hero:hero-health`, { waitUntil: 'load' });
+    await nextFrames(page);
+    expect(await shownSlots(page)).toMatchObject({ hero: 'hero-health' });
+    expect(await page.evaluate(() => 'candor' in window)).toBe(false);
+    // The browser blocked what Trusted Types forbid (so the detector works), and Candor said why.
+    expect((await violations(page)).some((v) => v.startsWith('trusted-types') || v.startsWith('require-trusted-types-for'))).toBe(true);
+    expect(candorErrors(messages)).toEqual(['candor: trusted-types at candor-runtime.min.js (see README.md#errors)']);
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+interface Probe {
+  frames: string[];
+}
+
+/** Loads the flicker page with a network pause inside the slot; returns each frame's headline (see pages/flicker/probe.js). */
+async function pausedFrames(pauseMs: number): Promise<{ frames: string[]; shown: Record<string, string | null> }> {
+  const { page, pageErrors } = await h.open();
+  await page.goto(`${h.origin}/paused/stream.html?pause=${String(pauseMs)}&utm_campaign=health-2026`, { waitUntil: 'load' });
+  await page.waitForFunction(() => 'candor' in window);
+  await nextFrames(page);
+  const { frames } = await page.evaluate(() => (window as unknown as { flickerProbe: Probe }).flickerProbe);
+  expect(pageErrors).toEqual([]);
+  return { frames, shown: await shownSlots(page) };
+}
+
+/** The frames after the first one that showed `text`. */
+const after = (frames: string[], text: string) => frames.slice(frames.indexOf(text));
+
+describe('a network pause inside a slot', () => {
+  it('longer than the 300 ms cap: the slot waits hidden, then shows its standard content and keeps it for this page view', async () => {
+    const { frames, shown } = await pausedFrames(700);
+    expect(frames).toContain('hidden');
+    expect(frames).toContain(STANDARD);
+    expect(after(frames, STANDARD)).not.toContain(PERSONALIZED);
+    expect(frames.at(-1)).toBe(STANDARD);
+    expect(shown).toEqual({ hero: 'baseline' });
+  });
+
+  it('control: a pause shorter than the cap, the same visitor sees the experience and never the standard content', async () => {
+    const { frames, shown } = await pausedFrames(0);
+    expect(frames).toContain('hidden');
+    expect(frames).not.toContain(STANDARD);
+    expect(frames.at(-1)).toBe(PERSONALIZED);
+    expect(shown).toEqual({ hero: 'hero-health' });
+  });
+});
+
+/** Records, from the first byte of every page, each experience a slot is set to show. */
+async function recordShown(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { seen: string[] }).seen = seen;
+    new MutationObserver((records) => {
+      for (const r of records) {
+        const value = r.target instanceof Element ? r.target.getAttribute('data-candor-shown') : null;
+        if (value) seen.push(value);
+      }
+    }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-candor-shown'] });
+  });
+}
+const seen = async (page: Page) => [...new Set(await page.evaluate(() => (window as unknown as { seen: string[] }).seen))];
+
+describe('a window.candorConfig that JSON cannot express', () => {
+  it.each(['cycle', 'getter'])('(%s) is reverted once, then later page views show the standard content from the start', async (kind) => {
+    const { page, console: messages, pageErrors } = await h.open();
+    await recordShown(page);
+    await page.goto(`${h.origin}/pages/loading/unserializable.html?kind=${kind}&utm_campaign=health-2026q4`, { waitUntil: 'load' });
+    await page.waitForFunction(() => document.querySelector('[data-candor-slot]')?.getAttribute('data-candor-shown') === 'baseline');
+    // The first pass, which only reads the config, personalized; the runtime's validation put the standard back.
+    expect(await seen(page)).toEqual(['hero-health', 'baseline']);
+    expect(consoleTexts(messages, 'error').join('\n')).toContain('not-json');
+
+    await page.reload({ waitUntil: 'load' });
+    await page.waitForFunction(() => 'candor' in window);
+    await nextFrames(page);
+    expect(await seen(page)).toEqual(['baseline']);
+    expect(await page.textContent('[data-candor-slot="hero"] h1')).toBe(STANDARD);
+    expect(pageErrors).toEqual([]);
+  });
+});
