@@ -3,6 +3,8 @@
  * @packageDocumentation
  */
 export * from './types.js';
+export type { ConfigInput, SlotInput, ConsentInput, AskInput, Share } from './config/config-input.js';
+export { CONFIG_DEFAULTS } from './config/config-defaults.js';
 export { SIGNAL_CATALOG, signalSpec, type SignalSpec } from './signals/signal-catalog.js';
 export { SIGNAL_TIERS, signalTier } from './signals/signal-tiers.js';
 export { HASH_VERSION, hash, hash32 } from './decide/hash.js';

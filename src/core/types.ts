@@ -288,11 +288,13 @@ export interface Explanation {
 /** Schema version of every event. */
 export const EVENT_SCHEMA_VERSION = 1;
 
-interface EventBase {
+/** The fields every event carries. */
+export interface EventBase {
   /** Schema version. */
   v: 1;
   /** Unique event id, for de-duplication at the collector. */
   id: string;
+  /** The anonymous visitor id (random, stored first-party; or the site's own `visitorId`): the unit of analysis. */
   visitorId: string;
   /** Milliseconds since the epoch. */
   ts: number;
@@ -301,28 +303,44 @@ interface EventBase {
 /** Logged once per visitor × slot × config version when the slot is rendered, identically in every arm. */
 export interface ExposureEvent extends EventBase {
   type: 'exposure';
+  /** The decision rendered: the same id for the same decision on every page. */
   decisionId: string;
+  /** The page slot. */
   slot: string;
+  /** The config version the decision was made under. */
   configVersion: string;
+  /** The assignment hash version. */
   hashVersion: number;
+  /** The config salt: the analysis period. */
   salt: string;
+  /** The randomized arm. */
   arm: Arm;
+  /** What was shown (`baseline`: the standard content). */
   experience: string;
+  /** What targeting would have shown in this context, whatever the arm. */
   counterfactual: string;
+  /** The probability of showing `experience` in this context, for off-policy estimates. */
   propensity: number;
+  /** The experiences the visitor was eligible for. */
   eligible: string[];
   /** Audience ids only, shadow included, tier-filtered; empty under GPC/DNT. */
   audiences: string[];
+  /** The consent tier decisions were made under. */
   tier: Tier;
+  /** Global Privacy Control or Do Not Track was on. */
   gpc: boolean;
 }
 
+/** A goal reached (`track(goal, value)`, a config page-view goal, or a click on `data-candor-goal`). */
 export interface ConversionEvent extends EventBase {
   type: 'conversion';
+  /** The goal's name. */
   goal: string;
+  /** The conversion's value (revenue, seats); none counts 1. */
   value?: number;
 }
 
+/** What a visitor did about personalization: opened the explanation, asked for the standard version or to be personalized again, asked to be forgotten, answered or dismissed the self-identification prompt. */
 export type TrustKind =
   | 'explanation_opened'
   | 'show_standard'
@@ -331,10 +349,14 @@ export type TrustKind =
   | 'ask_answered'
   | 'ask_dismissed';
 
+/** A visitor's trust action, from the widget or the instance's methods. */
 export interface TrustEvent extends EventBase {
   type: 'trust';
+  /** What the visitor did. */
   kind: TrustKind;
+  /** The slot whose explanation it came from, when there is one (none: it applies to every slot). */
   slot?: string;
+  /** The config version in force. */
   configVersion?: string;
   /** `ask_answered` only: the declared key and the answer (ground truth). */
   key?: string;
@@ -343,4 +365,5 @@ export interface TrustEvent extends EventBase {
   forced?: true;
 }
 
+/** Every event Candor sends to the site's sink (`docs`: events; `events.schema.json` validates them). */
 export type CandorEvent = ExposureEvent | ConversionEvent | TrustEvent;

@@ -1,12 +1,11 @@
 import type { ExplainMessages } from '../core/explain/explain-messages.js';
+import type { WidgetHost } from '../widget/widget-host.js';
 import type {
-  AskConfig,
   CandorEvent,
   ConsentState,
   Decision,
   Explanation,
   Tier,
-  TrustKind,
   ValidConfig,
 } from '../core/types.js';
 
@@ -51,7 +50,7 @@ export interface CandorEventMap {
 }
 
 /**
- * A running Candor. Every method is safe to call at any time: none throws, and on any problem the visitor sees the standard content.
+ * A running Candor. Its methods are what a site calls; the widget talks to it through {@link Candor.widget}. Every method is safe to call at any time: none throws, and on any problem the visitor sees the standard content.
  * @example
  * const candor = createCandor({ config, sink: '/collect' });
  * const decision = candor.decide('hero');
@@ -93,14 +92,12 @@ export interface Candor {
   page(url?: string): void;
   /** Subscribes to instance events; returns an unsubscribe function. */
   on<K extends keyof CandorEventMap>(type: K, listener: (value: CandorEventMap[K]) => void): () => void;
-  /** Logs a trust event (the widget reports `explanation_opened` through this). */
-  trust(kind: TrustKind, slot?: string): void;
-  /** What the widget offers: tier choices, the privacy notice, the self-identification prompt. */
-  options(): { consentChoices: boolean; privacyUrl?: string; ask?: AskConfig };
-  /** Whether this visitor is invited to the self-identification prompt (drawn share, never twice, consent ≥ relationship). */
-  askEligible(): boolean;
-  /** Records the visitor's self-identification answer (`null` = dismissed). */
-  answerAsk(value: string | null): void;
+  /**
+   * What the "Why am I seeing this?" widget talks to: pass it to `defineWhyElement`, `defineAskElement` and `openWhy`
+   * from `candor/widget` (the script tag's widget finds `window.candor.widget` itself). It also carries what only the
+   * widget needs: its options, trust events and the self-identification prompt.
+   */
+  readonly widget: WidgetHost;
   /** Sends queued events now (the loader also flushes on `pagehide`). */
   flush(): void;
 }

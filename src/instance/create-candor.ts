@@ -23,6 +23,7 @@ import { segmentSink } from '../events/sinks/segment-sink.js';
 import type { Sink } from '../events/sinks/sink.js';
 import { reportError } from '../util/report-error.js';
 import { VERBOSE } from '../core/config/verbose-errors.js';
+import type { WidgetHost } from '../widget/widget-host.js';
 import type { Candor, CandorEventMap, CandorOptions } from './candor-api.js';
 import { openVisit, safeHref, type Visit } from './open-visit.js';
 import { CONFIG_ALREADY_REPORTED } from './config-already-reported.js';
@@ -345,7 +346,30 @@ export function startCandor(options: CandorOptions, firstPass?: Visit, onInvalid
         if (index >= 0) list.splice(index, 1);
       };
     },
-    trust: (kind, slot) => trust(kind, slot),
+    get widget() {
+      return widget;
+    },
+    flush: () => dispatcher.flush(),
+  };
+
+  // What the widget talks to: the site-facing methods it shares, and what only the widget needs.
+  const widget: WidgetHost = {
+    explain: (slot) => instance.explain(slot),
+    showStandard: () => {
+      instance.showStandard();
+    },
+    personalize: () => {
+      instance.personalize();
+    },
+    standard: () => instance.standard(),
+    forget: () => instance.forget(),
+    consent: () => instance.consent(),
+    setConsent: (tier) => {
+      instance.setConsent(tier);
+    },
+    trust: (kind, slot) => {
+      trust(kind, slot);
+    },
     options: () => ({ consentChoices: visit.config?.consent.ask === true, privacyUrl: visit.config?.privacyUrl, ask: visit.config?.ask }),
     askEligible() {
       const { config, state } = visit;
@@ -373,7 +397,6 @@ export function startCandor(options: CandorOptions, firstPass?: Visit, onInvalid
         // Ignored.
       }
     },
-    flush: () => dispatcher.flush(),
   };
   return instance;
 }

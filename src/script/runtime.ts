@@ -101,7 +101,7 @@ guard('candor-runtime.min.js', () => {
   );
 
   const ready = guard('ready', () => {
-    if (doc.querySelector('candor-ask') && candor.askEligible()) void loadWidget().catch(() => undefined);
+    if (doc.querySelector('candor-ask') && candor.widget.askEligible()) void loadWidget().catch(() => undefined);
     if (params.has('candor-debug')) {
       console.table(
         [...visit.decided.values()].map((d) => ({

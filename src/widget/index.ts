@@ -1,10 +1,10 @@
 /**
  * `candor/widget`: the "Why am I seeing this?" dialog, the `<candor-why>` control and the `<candor-ask>` prompt.
- * Importing it registers nothing; call {@link defineWhyElement} / {@link defineAskElement} with your Candor instance.
+ * Importing it registers nothing; call {@link defineWhyElement} / {@link defineAskElement} with your instance's `widget`.
  * @example
  * const { defineWhyElement, openWhy } = await import('candor/widget');
- * defineWhyElement(candor);
- * myButton.onclick = () => openWhy(candor, 'hero', myButton);
+ * defineWhyElement(candor.widget);
+ * myButton.onclick = () => openWhy(candor.widget, 'hero', myButton);
  * @packageDocumentation
  */
 export type { WidgetHost } from './widget-host.js';

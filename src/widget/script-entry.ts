@@ -1,6 +1,6 @@
 /**
  * Script-tag build of the widget (`candor-widget.min.js`), injected by the loader the first time a visitor opens
- * an explanation (or when the self-identification prompt is shown). Uses `window.candor` as its host, applies
+ * an explanation (or when the self-identification prompt is shown). Uses `window.candor.widget` as its host, applies
  * `window.candorWidgetMessages` (translation) when the page set it, registers `<candor-why>` and `<candor-ask>`,
  * and exposes `window.candorWidget.open(slot, returnFocusTo)` for the loader.
  */
@@ -15,8 +15,8 @@ export interface CandorWidgetGlobal {
   open(slot: string, returnFocusTo?: HTMLElement | null): void;
 }
 
-const w = window as unknown as { candor?: WidgetHost; candorWidgetMessages?: Partial<WidgetMessages>; candorWidget?: CandorWidgetGlobal };
-const host = w.candor;
+const w = window as unknown as { candor?: { widget?: WidgetHost }; candorWidgetMessages?: Partial<WidgetMessages>; candorWidget?: CandorWidgetGlobal };
+const host = w.candor?.widget;
 if (host) {
   try {
     if (w.candorWidgetMessages) setWidgetMessages(w.candorWidgetMessages);

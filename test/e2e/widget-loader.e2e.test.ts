@@ -27,7 +27,7 @@ interface Explained {
   reason: string;
   signals: { label: string; value: string; tierText: string }[];
 }
-type CandorWindow = Window & { candor: { explain(slot: string): Explained | undefined; flush(): void; askEligible(): boolean }; cspViolations: string[] };
+type CandorWindow = Window & { candor: { explain(slot: string): Explained | undefined; flush(): void; widget: { askEligible(): boolean } }; cspViolations: string[] };
 
 async function newPage(context: BrowserContext, path: string) {
   const page = await context.newPage();
@@ -75,7 +75,7 @@ async function targetedVisitor() {
   for (let i = 0; i < 30; i++) {
     const context = await browser.newContext({ viewport: { width: 1000, height: 1000 } });
     const opened = await newPage(context, `${EXAMPLE}?csp=strict&utm_campaign=health-spring`);
-    const invited = await opened.page.evaluate(() => (window as unknown as CandorWindow).candor.askEligible());
+    const invited = await opened.page.evaluate(() => (window as unknown as CandorWindow).candor.widget.askEligible());
     if (!invited && (await explain(opened.page, 'hero'))?.reason === 'audience-match') return { context, ...opened };
     await context.close();
   }
@@ -169,7 +169,7 @@ describe('the widget with the real loader, on the example site', () => {
       const context = await browser.newContext({ viewport: { width: 1000, height: 1000 } });
       const { page } = await newPage(context, `${EXAMPLE}?csp=strict`);
       const why = await explain(page, 'hero');
-      const invited = await page.evaluate(() => (window as unknown as CandorWindow).candor.askEligible());
+      const invited = await page.evaluate(() => (window as unknown as CandorWindow).candor.widget.askEligible());
       if (!invited && why?.reason === 'no-audience-match') {
         await page.locator('[data-candor-why=hero]').click();
         await waitOpen(page);
@@ -207,7 +207,7 @@ describe('the widget with the real loader, on the example site', () => {
     for (let i = 0; i < 30 && !found; i++) {
       context = await browser.newContext({ viewport: { width: 1000, height: 1000 }, locale: 'de-DE' });
       const opened = await newPage(context, `${EXAMPLE}de.html?csp=strict&utm_campaign=health-spring`);
-      const invited = await opened.page.evaluate(() => (window as unknown as CandorWindow).candor.askEligible());
+      const invited = await opened.page.evaluate(() => (window as unknown as CandorWindow).candor.widget.askEligible());
       if (!invited && (await explain(opened.page, 'hero'))?.reason === 'audience-match') found = opened;
       else await context.close();
     }

@@ -23,13 +23,13 @@ export const BUDGETS: Readonly<Record<string, number>> = {
   'candor-script': 11.8,
   // The runtime it loads after first paint (validation, events, IndexedDB, explanations, the API); no issue target
   // (measured 11.12 KiB).
-  'candor-runtime': 11.2,
+  'candor-runtime': 11.25,
   // Both script-tag files, each compressed on its own; no issue target (measured 22.86 KiB).
-  'candor-script-total': 22.95,
+  'candor-script-total': 23.0,
   // no issue target: just above the measurement (measured 20.80 KiB, with the record-page-view guard for an empty referrer)
   'candor-npm': 20.9,
   // over the issue's 2.5 KiB target (measured 14.13 KiB): candor/core carries the full validator with its messages
-  'candor-core': 14.25,
+  'candor-core': 14.3,
   // over the issue's 2 KiB target (issue 2; measured 3.97 KiB): the condition evaluator and the signal tiers come with it
   'candor-decide': 4.0,
   // under the issue's 4 KiB target: just above the measurement (measured 2.61 KiB)

@@ -2,6 +2,7 @@ import { conditionSignals } from '../conditions/condition-signals.js';
 import { isRecord } from '../conditions/is-record.js';
 import { signalTier } from '../signals/signal-tiers.js';
 import { BASELINE, TIERS, type AskConfig, type Audience, type Tier, type ValidConfig } from '../types.js';
+import { CONFIG_DEFAULTS } from './config-defaults.js';
 
 type Obj = Record<string, unknown>;
 
@@ -42,7 +43,7 @@ export function readConfig(input: unknown): ValidConfig | null {
     check(root.v === 1);
     const c = (root.consent ?? {}) as Obj;
     check(isRecord(c));
-    const consent: ValidConfig['consent'] = { default: (c.default ?? 'relationship') as Tier, withGpc: (c.withGpc ?? 'low') as Tier };
+    const consent: ValidConfig['consent'] = { default: (c.default ?? CONFIG_DEFAULTS.consentDefault) as Tier, withGpc: (c.withGpc ?? CONFIG_DEFAULTS.consentWithGpc) as Tier };
     check(rank(consent.default) >= rank(consent.withGpc) && rank(consent.withGpc) >= 0);
     if (c.ask === true) consent.ask = true;
 
@@ -72,8 +73,8 @@ export function readConfig(input: unknown): ValidConfig | null {
     for (const [name, s] of entries(root.slots ?? doubt())) {
       check(isRecord(s));
       const slot = s as Obj;
-      const control = share(slot.control, 0.1);
-      const explore = share(slot.explore, 0.1);
+      const control = share(slot.control, CONFIG_DEFAULTS.control);
+      const explore = share(slot.explore, CONFIG_DEFAULTS.explore);
       const independent = slot.independent;
       check(control + explore <= 1 - 1e-9 && Array.isArray(slot.experiences) && (independent === undefined || typeof independent === 'boolean'));
       // Coherent slots share one exploration share.
@@ -90,7 +91,7 @@ export function readConfig(input: unknown): ValidConfig | null {
       slots[name] = independent === true ? { control, explore, independent, experiences } : { control, explore, experiences };
     }
 
-    const config: ValidConfig = { v: 1, version: text(root.version), salt: text(root.salt), holdout: share(root.holdout, 0.05), consent, audiences, slots };
+    const config: ValidConfig = { v: 1, version: text(root.version), salt: text(root.salt), holdout: share(root.holdout, CONFIG_DEFAULTS.holdout), consent, audiences, slots };
     if (root.sections !== undefined) config.sections = Object.fromEntries(entries(root.sections).map(([k, p]) => [k, typeof p === 'string' && p.startsWith('/') ? p : doubt()]));
     const ask = root.ask as (AskConfig & Obj) | undefined;
     const declared = root.declare === undefined ? [] : Array.isArray(root.declare) ? root.declare.map(text) : doubt();
@@ -98,7 +99,7 @@ export function readConfig(input: unknown): ValidConfig | null {
       check(isRecord(ask) && Array.isArray(ask.options));
       const key = text(ask.key);
       if (!declared.includes(key)) declared.push(key);
-      config.ask = { key, question: text(ask.question), options: ask.options, share: share(ask.share, 0.02) };
+      config.ask = { key, question: text(ask.question), options: ask.options, share: share(ask.share, CONFIG_DEFAULTS.askShare) };
       if (ask.segments !== undefined) config.ask.segments = ask.segments;
     }
     if (root.declare !== undefined || declared.length) config.declare = [...new Set(declared)];

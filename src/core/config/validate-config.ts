@@ -16,6 +16,7 @@ import {
   type ValidConfig,
   type ValidationResult,
 } from '../types.js';
+import { CONFIG_DEFAULTS } from './config-defaults.js';
 import type { ReportProblem } from './config-error-codes.js';
 import { didYouMean } from './closest-name.js';
 import { jsonPath } from './json-path.js';
@@ -28,7 +29,7 @@ type Obj = Record<string, unknown>;
 
 /** The fields each part of a config may have. */
 const FIELDS = {
-  config: 'v version salt holdout consent audiences slots sections declare goals ask privacyUrl',
+  config: '$schema v version salt holdout consent audiences slots sections declare goals ask privacyUrl',
   consent: 'default withGpc ask',
   audience: 'when reason tier shadow label',
   slot: 'control explore independent experiences',
@@ -187,12 +188,12 @@ function build(input: unknown, errors: ConfigError[], report: ReportProblem): Va
   }
   const version = str(root, 'version', '', true, VERBOSE ? 'Add "version": "2026-11-22.1" and change it whenever the config changes: a new version re-decides every visitor.' : '');
   const salt = str(root, 'salt', '', true, VERBOSE ? 'Add "salt": "<site>-<period>" (like "acme-q4"); change it only to start a new analysis period with a fresh holdout.' : '');
-  const holdout = share(root, 'holdout', '', 0.05);
+  const holdout = share(root, 'holdout', '', CONFIG_DEFAULTS.holdout);
   const fatal = errors.length > start;
   fields(root, '', 'config');
 
   // ---- consent: an unreadable tier falls back to the safest, "low" ----
-  const consent: ConsentConfig = { default: 'relationship', withGpc: 'low' };
+  const consent: ConsentConfig = { default: CONFIG_DEFAULTS.consentDefault, withGpc: CONFIG_DEFAULTS.consentWithGpc };
   const c = root.consent;
   if (isRecord(c)) {
     fields(c, 'consent', 'consent');
@@ -476,8 +477,8 @@ function build(input: unknown, errors: ConfigError[], report: ReportProblem): Va
     }
     const n = errors.length;
     fields(s, p, 'slot');
-    const control = share(s, 'control', p, 0.1);
-    const explore = share(s, 'explore', p, 0.1);
+    const control = share(s, 'control', p, CONFIG_DEFAULTS.control);
+    const explore = share(s, 'explore', p, CONFIG_DEFAULTS.explore);
     bool(s, 'independent', p);
     const independent = s.independent === true;
     // Coherent slots share the visitor's exploration draw, so they must share its share.
@@ -530,7 +531,7 @@ function build(input: unknown, errors: ConfigError[], report: ReportProblem): Va
       report('invalid-ask', 'ask.key', VERBOSE ? `${showValue(key)} cannot be a declared key${key.includes('.') ? ' (it contains a dot)' : ''}.` : '', VERBOSE ? 'Use a plain name like "role".' : '');
     }
     const question = str(a0, 'question', 'ask', true, VERBOSE ? 'Add "question": what visitors are asked, like "Which best describes you?".' : '');
-    const askShare = share(a0, 'share', 'ask', 0.02);
+    const askShare = share(a0, 'share', 'ask', CONFIG_DEFAULTS.askShare);
     const values: string[] = [];
     const options = a0.options;
     if (!Array.isArray(options) || !options.length) {

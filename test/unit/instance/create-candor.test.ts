@@ -165,8 +165,8 @@ describe('createCandor', () => {
     const ask = (share: number) => ({ ...config, ask: { key: 'companySize', question: 'How large?', options: ['1-10', '1000+'], share } });
     const asked = (share: number, forceAsk: boolean, answer: string | null) => {
       const { candor, events } = start(browser(), { config: ask(share), forceAsk });
-      expect(candor.askEligible()).toBe(true);
-      candor.answerAsk(answer);
+      expect(candor.widget.askEligible()).toBe(true);
+      candor.widget.answerAsk(answer);
       return events.filter((e) => e.type === 'trust' && (e.kind === 'ask_answered' || e.kind === 'ask_dismissed'));
     };
     expect(asked(0, true, '1000+')).toEqual([expect.objectContaining({ kind: 'ask_answered', answer: '1000+', forced: true })]);

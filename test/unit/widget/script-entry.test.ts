@@ -8,10 +8,10 @@ interface ScriptGlobals {
   candorWidget?: { open(slot: string, returnFocusTo?: HTMLElement | null): void };
 }
 
-it('the script-tag build takes window.candor as host, applies window.candorWidgetMessages, defines the elements and exposes candorWidget.open', async () => {
+it('the script-tag build takes window.candor.widget as host, applies window.candorWidgetMessages, defines the elements and exposes candorWidget.open', async () => {
   const { host } = fakeHost();
   const w = window as unknown as ScriptGlobals;
-  w.candor = host;
+  w.candor = { widget: host };
   w.candorWidgetMessages = { title: 'Warum sehe ich das?', nonsense: 1 };
   await import('../../../src/widget/script-entry.js');
 
