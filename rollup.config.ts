@@ -45,6 +45,7 @@ const SHARED_MODULES = [
   'src/core/consent/consent-state.ts',
   'src/core/decide/hash.ts',
   'src/core/decide/decide.ts',
+  'src/core/config/config-defaults.ts',
   'src/storage/visitor-state.ts',
   'src/storage/snapshot-store.ts',
   'src/storage/cap-memory.ts',
