@@ -58,7 +58,9 @@ const valueImports = (file: string): [string, string[]][] => {
       .map((n) => n.trim())
       .filter((n) => n && !n.startsWith('type '))
       .map((n) => n.split(/\s+as\s+/)[0] ?? n);
-    found.push([target, m[1] === 'export' ? [] : names]);
+    if (clause.startsWith('*')) throw new Error(`${file}: \`export * from\` cannot cross the script boundary; name the exports`);
+    // A re-export (`export { a } from`) needs the same names as an import of them.
+    found.push([target, names]);
   }
   return found;
 };
