@@ -41,6 +41,34 @@ export default tseslint.config(
       ],
     },
   },
+  // Layers: the core imports nothing outside src/core (one block per folder depth, as the imports are relative).
+  ...['src/core/*.ts', 'src/core/*/*.ts', 'src/core/*/*/*.ts'].map((files, depth) => ({
+    files: [files],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: [`${'../'.repeat(depth + 1)}*`], message: 'src/core imports nothing outside src/core: pass it in from the edge.' }] },
+      ],
+    },
+  })),
+  // The widget and the DOM code take from other layers only the core's types (and the constants of core/types.ts).
+  {
+    files: ['src/widget/**/*.ts', 'src/dom/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../*', '!../core', '../core/*', '!../core/types.js', '../../*'],
+              allowTypeImports: true,
+              message: 'src/widget and src/dom import only types (and src/core/types.ts) from other layers: take behaviour through a parameter.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['**/*.js'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },

@@ -32,81 +32,140 @@ const leanConfigErrors = (): Plugin => ({
   load: (id) => (id.replace(/\\/g, '/').endsWith('/src/core/config/verbose-errors.ts') ? 'export const VERBOSE = false;' : null),
 });
 
-/**
- * Modules both script-tag files need. The first pass (`candor.min.js`) ships them and hands them over in
- * `window.__candor.modules`; the runtime (`candor-runtime.min.js`) takes them from there instead of shipping them
- * twice. test/node/script-split.test.ts fails when a module ends up in both files.
- */
-const SHARED_MODULES = [
-  'src/core/types.ts',
-  'src/core/conditions/is-record.ts',
-  'src/core/conditions/condition-signals.ts',
-  'src/core/signals/signal-tiers.ts',
-  'src/core/consent/consent-state.ts',
-  'src/core/decide/hash.ts',
-  'src/core/decide/decide.ts',
-  'src/core/config/config-defaults.ts',
-  'src/storage/visitor-state.ts',
-  'src/storage/snapshot-store.ts',
-  'src/storage/cap-memory.ts',
-  'src/dom/apply-experience.ts',
-  'src/dom/find-slots.ts',
-  'src/dom/safe-url.ts',
-  'src/events/exposure-event.ts',
-  'src/events/build-events.ts',
-  'src/dom/closest-marked.ts',
-  'src/events/event-id.ts',
-  'src/storage/record-interest.ts',
-  'src/util/report-error.ts',
-  'src/instance/open-visit.ts',
-  'src/instance/config-already-reported.ts',
-  'src/script/guard.ts',
-  'src/script/load-sibling-script.ts',
-  'src/script/invalid-config-mark.ts',
-].map((file) => resolve(file));
+const FIRST_PASS_ENTRY = resolve('src/script/loader.ts');
+const RUNTIME_ENTRY = resolve('src/script/runtime.ts');
 
 /**
- * Names the shared modules' exact contents: the first pass publishes it, and a runtime from another build (a stale
- * cache, a partial upgrade) sees the mismatch and stays out instead of calling functions that are not there.
+ * The value imports of a source file, as `[resolved .ts file, imported names]` (names empty for a side-effect import).
+ * Type-only imports are skipped, as TypeScript erases them; `import { type A }` stays as a side-effect import
+ * (verbatimModuleSyntax), as it does for rollup. Package imports are left out: the boundary is drawn between our files.
  */
-const SHARED_BUILD = createHash('sha256')
-  .update(SHARED_MODULES.map((file) => readFileSync(file, 'utf8')).join('\0'))
-  .digest('hex')
-  .slice(0, 12);
+const valueImports = (file: string): [string, string[]][] => {
+  const text = readFileSync(file, 'utf8');
+  const found: [string, string[]][] = [];
+  for (const m of text.matchAll(/^(import|export)\s+(type\s+)?([^;]*?)\s*from\s*'(\.[^']+)'|^import\s+'(\.[^']+)'/gm)) {
+    const source = m[4] ?? m[5] ?? '';
+    const target = resolve(dirname(file), source).replace(/\.js$/, '.ts');
+    if (m[2]) continue;
+    if (m[5] !== undefined) {
+      found.push([target, []]);
+      continue;
+    }
+    const clause = m[3] ?? '';
+    if (m[1] === 'import' && !clause.startsWith('{')) throw new Error(`${file}: only named imports cross the script boundary (${clause})`);
+    const names = (/\{([\s\S]*)\}/.exec(clause)?.[1] ?? '')
+      .split(',')
+      .map((n) => n.trim())
+      .filter((n) => n && !n.startsWith('type '))
+      .map((n) => n.split(/\s+as\s+/)[0] ?? n);
+    if (clause.startsWith('*')) throw new Error(`${file}: \`export * from\` cannot cross the script boundary; name the exports`);
+    // A re-export (`export { a } from`) needs the same names as an import of them.
+    found.push([target, names]);
+  }
+  return found;
+};
 
-/** First pass: its entry hands the shared modules over, as namespace objects, in `window.__candor.modules`. */
+/** Every source file an entry reaches through value imports (the first pass's module graph, as rollup builds it). */
+const moduleGraph = (entry: string, seen = new Set<string>()): Set<string> => {
+  if (seen.has(entry)) return seen;
+  seen.add(entry);
+  for (const [target] of valueImports(entry)) moduleGraph(target, seen);
+  return seen;
+};
+
+/**
+ * The boundary between the two script-tag files, derived from the sources at build time. The first pass
+ * (`candor.min.js`) ships every module of its graph; the runtime (`candor-runtime.min.js`) takes any of those it
+ * imports from the first pass instead of shipping it twice. `names` is what the runtime imports from them: the first
+ * pass hands over exactly those exports, by name, in `window.__candor.shared`. test/node/script-split.test.ts fails
+ * when a module ends up in both files.
+ */
+const scriptBoundary = () => {
+  const firstPass = moduleGraph(FIRST_PASS_ENTRY);
+  // A build-time constant each file inlines (rollup drops the message texts it guards), never handed over.
+  const inlined = new Set([resolve('src/core/config/verbose-errors.ts')]);
+  const handed = new Map<string, string>();
+  const walk = (file: string, seen: Set<string>): void => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const [target, names] of valueImports(file)) {
+      if (!firstPass.has(target) || inlined.has(target)) {
+        walk(target, seen);
+        continue;
+      }
+      for (const name of names) {
+        const owner = handed.get(name);
+        // A re-export (build-events re-exports exposureEvent) is the same binding under the same name.
+        if (owner && owner !== target && !valueImports(owner).some(([t]) => t === target) && !valueImports(target).some(([t]) => t === owner)) {
+          throw new Error(`script boundary: "${name}" is exported by both ${owner} and ${target}; rename one.`);
+        }
+        if (!owner) handed.set(name, target);
+      }
+    }
+  };
+  walk(RUNTIME_ENTRY, new Set());
+  return { firstPass, handed, shared: (file: string) => firstPass.has(file) && !inlined.has(file) };
+};
+const BOUNDARY = scriptBoundary();
+
+/** Stands for the first pass's build name until its output exists: as long as the name, so the source map stays right. */
+const BUILD_PLACEHOLDER = 'candor-build';
+/** Names the built first pass (a hash of its output), set when it is written; the runtime's gate is built after it. */
+let firstPassBuild: string | undefined;
+
+/**
+ * First pass: its entry hands the exports the runtime needs over by name in `window.__candor.shared`, and publishes the
+ * hash of its own built output, so a runtime from another build (a stale cache, a partial upgrade) sees the mismatch
+ * and stays out instead of calling functions that are not there. Checks that the derived module graph is rollup's.
+ */
 const handOverSharedModules = (): Plugin => ({
   name: 'candor-hand-over-shared-modules',
   transform(code, id) {
-    if (id !== resolve('src/loader.ts')) return null;
-    const imports = SHARED_MODULES.map((file, i) => `import * as shared${String(i)} from ${JSON.stringify(file)};`).join('\n');
-    const list = SHARED_MODULES.map((_, i) => `shared${String(i)}`).join(', ');
+    if (id !== FIRST_PASS_ENTRY) return null;
+    const entries = [...BOUNDARY.handed];
+    const imports = entries.map(([name, file], i) => `import { ${name} as shared${String(i)} } from ${JSON.stringify(file)};`).join('\n');
+    const list = entries.map(([name], i) => `${name}: shared${String(i)}`).join(', ');
     // Appended, so the entry's own source map stays right (imports are hoisted; the runtime runs after this line).
-    return { code: `${code}\n${imports}\nObject.assign((self.__candor ??= {}), { modules: [${list}], build: '${SHARED_BUILD}' });\n`, map: null };
+    return { code: `${code}\n${imports}\nObject.assign((self.__candor ??= {}), { shared: { ${list} }, build: '${BUILD_PLACEHOLDER}' });\n`, map: null };
+  },
+  buildEnd() {
+    const rollupGraph = new Set([...this.getModuleIds()].filter((id) => id.startsWith(resolve('src'))));
+    const derived = [...BOUNDARY.firstPass].filter((file) => !rollupGraph.has(file));
+    const missed = [...rollupGraph].filter((file) => !BOUNDARY.firstPass.has(file));
+    if (derived.length > 0 || missed.length > 0) {
+      this.error(`script boundary: the derived first-pass graph differs from rollup's (only derived: ${derived.join(', ')}; only rollup: ${missed.join(', ')})`);
+    }
+  },
+  renderChunk(code) {
+    const build = createHash('sha256').update(code).digest('hex').slice(0, BUILD_PLACEHOLDER.length);
+    if (!code.includes(`"${BUILD_PLACEHOLDER}"`)) this.error('script boundary: the build name placeholder is missing from the first pass');
+    firstPassBuild = build;
+    return { code: code.replace(`"${BUILD_PLACEHOLDER}"`, `"${build}"`), map: null };
   },
 });
 
-/** Runtime: an import of a shared module reads the first pass's copy (rollup's synthetic named exports). */
+/** Runtime: an import from a first-pass module reads the first pass's handed-over export (rollup's synthetic named exports). */
 const takeSharedModules = (): Plugin => ({
   name: 'candor-take-shared-modules',
   resolveId(source, importer) {
     if (!importer || !source.startsWith('.')) return null;
-    const index = SHARED_MODULES.indexOf(resolve(dirname(importer), source).replace(/\.js$/, '.ts'));
-    return index < 0 ? null : `\0candor-shared:${String(index)}`;
+    return BOUNDARY.shared(resolve(dirname(importer), source).replace(/\.js$/, '.ts')) ? '\0candor-shared' : null;
   },
   load(id) {
-    if (!id.startsWith('\0candor-shared:')) return null;
+    if (id !== '\0candor-shared') return null;
     // Read after RUNTIME_GATE has checked that the first pass of this build is there.
-    return { code: `export default self.__candor.modules[${id.slice(15)}];`, syntheticNamedExports: true };
+    return { code: 'export default self.__candor.shared;', syntheticNamedExports: true };
   },
-
 });
 
 /**
  * The runtime's first statement, inside its IIFE and before any module code: without the first pass of the same build
  * there are no shared modules to call, so it stays out with one console error instead of throwing into the page.
  */
-const RUNTIME_GATE = `if (self.__candor?.build !== '${SHARED_BUILD}') { try { console.error('candor: runtime-mismatch at candor-runtime.min.js (see README.md#errors)'); } catch {} return; }`;
+const runtimeGate = (): string => {
+  if (!firstPassBuild) throw new Error('script boundary: build the first pass (candor.min.js) before the runtime');
+  return `if (self.__candor?.build !== '${firstPassBuild}') { try { console.error('candor: runtime-mismatch at candor-runtime.min.js (see README.md#errors)'); } catch {} return; }`;
+};
 
 const ts = () => typescript({ tsconfig: './tsconfig.json', sourceMap: true, outputToFilesystem: false });
 
@@ -141,9 +200,8 @@ const config: RollupOptions[] = [
   },
   {
     // Script tag, first pass: a classic script that decides and applies slots synchronously in <head>.
-    input: 'src/loader.ts',
-    plugins: [leanConfigErrors(), ts(), handOverSharedModules(), minify({ eager: true })],
-    // freeze: false: the namespace objects handed to the runtime need no Object.freeze (bytes in <head>).
+    input: FIRST_PASS_ENTRY,
+    plugins: [leanConfigErrors(), ts(), minify({ eager: true }), handOverSharedModules()],
     output: { file: 'dist/candor.min.js', format: 'iife', sourcemap: true, freeze: false },
   },
   {
@@ -151,7 +209,7 @@ const config: RollupOptions[] = [
     // Config errors give code and path only.
     input: 'src/script/runtime.ts',
     plugins: [takeSharedModules(), nodeResolve({ browser: true }), leanConfigErrors(), ts(), minify({ eager: true })],
-    output: { file: 'dist/candor-runtime.min.js', format: 'iife', sourcemap: true, intro: RUNTIME_GATE },
+    output: { file: 'dist/candor-runtime.min.js', format: 'iife', sourcemap: true, intro: runtimeGate },
   },
   {
     // The widget, fetched by the loader only when a visitor opens an explanation.

@@ -1,20 +1,7 @@
-import type { ConversionEvent, TrustEvent, TrustKind } from '../core/types.js';
+import type { TrustEvent, TrustKind } from '../core/types.js';
 
 export { exposureEvent } from './exposure-event.js';
-
-/**
- * A conversion event. `value` is kept only when it is a finite number.
- * @param visitorId the anonymous visitor id
- * @param goal the goal name
- * @param value optional value (e.g. revenue); omitted when undefined or not finite
- * @param id a fresh event id
- * @param now milliseconds since the epoch
- */
-export function conversionEvent(visitorId: string, goal: string, value: number | undefined, id: string, now: number): ConversionEvent {
-  const event: ConversionEvent = { v: 1, type: 'conversion', id, visitorId, ts: Math.round(now), goal };
-  if (typeof value == 'number' && isFinite(value)) event.value = value;
-  return event;
-}
+export { conversionEvent } from './conversion-event.js';
 
 /** Optional details of a trust event. */
 export interface TrustExtra {

@@ -1,5 +1,5 @@
 import { exposureEvent } from '../events/exposure-event.js';
-import { conversionEvent } from '../events/build-events.js';
+import { conversionEvent } from '../events/conversion-event.js';
 import { newEventId } from '../events/event-id.js';
 import type { CandorEvent } from '../core/types.js';
 import type { FirstPass } from './first-pass.js';

@@ -31,6 +31,6 @@ declare global {
     candorWidget?: { open(slot: string, returnFocusTo?: HTMLElement): void };
     candorExplainMessages?: Partial<ExplainMessages>;
     /** Internal, between Candor's own script files: the first pass and the modules it shares with the runtime. */
-    __candor?: { pass?: FirstPass; modules?: unknown[]; build?: string };
+    __candor?: { pass?: FirstPass; shared?: Record<string, unknown>; build?: string };
   }
 }

@@ -17,7 +17,7 @@ import { reportError } from '../util/report-error.js';
 import { VERBOSE } from '../core/config/verbose-errors.js';
 import { guard } from './guard.js';
 import { blockedByTrustedTypes, loadSiblingScript } from './load-sibling-script.js';
-import { markConfigInvalid } from './invalid-config-mark.js';
+import { markConfigInvalid } from './mark-config-invalid.js';
 
 guard('candor-runtime.min.js', () => {
   const pass = window.__candor?.pass;

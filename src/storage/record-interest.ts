@@ -1,15 +1,7 @@
 import { LIMITS, type VisitorMemory } from './visitor-state.js';
+import { decayedInterest } from './decayed-interest.js';
 
-/** Interest halves every 14 days (ms). */
-export const INTEREST_HALF_LIFE = 14 * 864e5;
-
-/**
- * An interest score decayed to `now`, rounded to 3 decimals.
- * @example decayedInterest({ score: 2, at: 0 }, INTEREST_HALF_LIFE) // 1
- */
-export function decayedInterest(entry: { score: number; at: number }, now: number): number {
-  return Math.round(entry.score * 2 ** (-Math.max(0, now - entry.at) / INTEREST_HALF_LIFE) * 1000) / 1000;
-}
+export { decayedInterest, INTEREST_HALF_LIFE } from './decayed-interest.js';
 
 /**
  * Adds `weight` (clamped to 0–10) to a topic's decayed score (`interest.<topic>`). At most 50 topics are kept:

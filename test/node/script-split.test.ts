@@ -1,6 +1,6 @@
 /**
  * The script tag is two files: `candor.min.js` (the first pass, in <head>) and `candor-runtime.min.js` (loaded after it).
- * The runtime takes the modules the first pass already shipped from it (rollup.config.ts, SHARED_MODULES), so no
+ * The runtime takes the modules the first pass already shipped from it (rollup.config.ts derives them from the first pass's module graph), so no
  * visitor downloads the same code twice, and the first pass carries nothing that can wait (validation, events,
  * IndexedDB, explanations). Reads the source maps of the built files; builds nothing (`npm test` builds first).
  */
@@ -19,7 +19,7 @@ describe('the script tag split', () => {
   const firstPass = sources('dist/candor.min.js');
   const runtime = sources('dist/candor-runtime.min.js');
 
-  it('ships no module in both files (add a module both need to SHARED_MODULES in rollup.config.ts)', () => {
+  it('ships no module in both files (the runtime takes every first-pass module it imports from the first pass)', () => {
     expect(firstPass.length).toBeGreaterThan(20);
     expect(runtime.length).toBeGreaterThan(20);
     expect(firstPass.filter((s) => runtime.includes(s))).toEqual([]);
@@ -80,7 +80,7 @@ describe('a runtime without its own first pass', () => {
   });
 
   it('after a first pass of another build: the same', () => {
-    const other = `window.__candor = { modules: [], build: 'another-build', pass: {} };`;
+    const other = `window.__candor = { shared: {}, build: 'another-build', pass: {} };`;
     const { errors, uncaught, hasApi } = run(other, runtime());
     expect(uncaught).toBeUndefined();
     expect(errors).toEqual(['candor: runtime-mismatch at candor-runtime.min.js (see README.md#errors)']);

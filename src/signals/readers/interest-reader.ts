@@ -1,5 +1,5 @@
 import type { SignalValue } from '../../core/types.js';
-import { decayedInterest } from '../../storage/record-interest.js';
+import { decayedInterest } from '../../storage/decayed-interest.js';
 import type { SignalReader } from '../signal-reader.js';
 
 /** `interest.<topic>`: topic scores from views and clicks, halving every 14 days, computed at `now` (3 decimals). */

@@ -5,23 +5,23 @@
  * events, IndexedDB, the `window.candor` API), which continues the same page view. It never hides the page: on any
  * failure the standard content, which is always in the page, stays.
  */
-import './script/first-pass.js';
-import type { FirstPass } from './script/first-pass.js';
-import { CONFIG_ALREADY_REPORTED } from './instance/config-already-reported.js';
-import { readConfig } from './core/config/read-config.js';
-import { openVisit } from './instance/open-visit.js';
-import { BASELINE } from './core/types.js';
-import { applyExperience } from './dom/apply-experience.js';
-import { watchSlots } from './dom/watch-slots.js';
-import { reserveSlot, type Release } from './dom/reserve-slot.js';
-import { reportError } from './util/report-error.js';
-import { VERBOSE } from './core/config/verbose-errors.js';
-import { guard } from './script/guard.js';
-import { blockedByTrustedTypes, loadSiblingScript } from './script/load-sibling-script.js';
-import { afterFirstPaint } from './script/after-first-paint.js';
-import { configMarkedInvalid } from './script/invalid-config-mark.js';
-import { beaconBeforeRuntime } from './script/beacon-before-runtime.js';
-import { onGoalClick } from './dom/goal-clicks.js';
+import './first-pass.js';
+import type { FirstPass } from './first-pass.js';
+import { CONFIG_ALREADY_REPORTED } from '../instance/config-already-reported.js';
+import { readConfig } from '../core/config/read-config.js';
+import { openVisit } from '../instance/open-visit.js';
+import { BASELINE } from '../core/types.js';
+import { applyExperience } from '../dom/apply-experience.js';
+import { watchSlots } from '../dom/watch-slots.js';
+import { reserveSlot, type Release } from '../dom/reserve-slot.js';
+import { reportError } from '../util/report-error.js';
+import { VERBOSE } from '../core/config/verbose-errors.js';
+import { guard } from './guard.js';
+import { blockedByTrustedTypes, loadSiblingScript } from './load-sibling-script.js';
+import { afterFirstPaint } from './after-first-paint.js';
+import { configMarkedInvalid } from './invalid-config-mark.js';
+import { beaconBeforeRuntime } from './beacon-before-runtime.js';
+import { onGoalClick } from '../dom/goal-clicks.js';
 
 /** How long a slot waits for a `data-config-url` config before it shows its standard content. */
 const CONFIG_URL_TIMEOUT_MS = 300;
