@@ -32,7 +32,7 @@ export const BUDGETS: Readonly<Record<string, number>> = {
   // no issue target: just above the measurement (measured 20.80 KiB, with the record-page-view guard for an empty referrer)
   'candor-npm': 20.95,
   // over the issue's 2.5 KiB target (measured 14.13 KiB): candor/core carries the full validator with its messages
-  'candor-core': 14.25,
+  'candor-core': 14.3,
   // over the issue's 2 KiB target (issue 2; measured 3.97 KiB): the condition evaluator and the signal tiers come with it
   'candor-decide': 4.0,
   // under the issue's 4 KiB target: just above the measurement (measured 2.61 KiB)
