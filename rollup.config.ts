@@ -35,7 +35,7 @@ const leanConfigErrors = (): Plugin => ({
 /**
  * Modules both script-tag files need. The first pass (`candor.min.js`) ships them and hands them over in
  * `window.__candor.modules`; the runtime (`candor-runtime.min.js`) takes them from there instead of shipping them
- * twice. test/node/script-split.test.ts fails when a module ends up in both files.
+ * twice. test/build/script-split.test.ts fails when a module ends up in both files.
  */
 const SHARED_MODULES = [
   'src/core/types.ts',

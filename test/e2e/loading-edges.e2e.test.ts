@@ -21,7 +21,7 @@ const h = useHarness(async (_req, res, url) => {
   // policy, `?tt=other` allows only a policy of the site's own.
   const tt = url.searchParams.get('tt');
   if (url.pathname === '/examples/marketing-site/' && tt) {
-    const html = await readFile(new URL('examples/marketing-site/index.html', root));
+    const html = await readFile(new URL('dist/examples/marketing-site/index.html', root));
     res.writeHead(200, {
       'content-type': 'text/html; charset=utf-8',
       'cache-control': 'no-store',

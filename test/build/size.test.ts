@@ -47,7 +47,7 @@ describe('size budgets (brotli)', () => {
       const kib = (row?.brotli ?? Infinity) / 1024;
       expect(
         kib,
-        `${row?.label ?? id} is ${kib.toFixed(2)} KiB brotli, over its ${budget} KiB budget. Make it smaller, or raise BUDGETS in test/node/size.test.ts on purpose and say why.`,
+        `${row?.label ?? id} is ${kib.toFixed(2)} KiB brotli, over its ${budget} KiB budget. Make it smaller, or raise BUDGETS in test/build/size.test.ts on purpose and say why.`,
       ).toBeLessThanOrEqual(budget);
     });
   }
