@@ -105,7 +105,7 @@ const takeSharedModules = (): Plugin => ({
  * The runtime's first statement, inside its IIFE and before any module code: without the first pass of the same build
  * there are no shared modules to call, so it stays out with one console error instead of throwing into the page.
  */
-const RUNTIME_GATE = `if (self.__candor?.build !== '${SHARED_BUILD}') { try { console.error('candor: runtime-mismatch at candor-runtime.min.js (see README.md#errors)'); } catch {} return; }`;
+const RUNTIME_GATE = `if (self.__candor?.build !== '${SHARED_BUILD}') { try { console.error('candor: runtime-mismatch at candor-runtime.min.js (see docs/errors.md)'); } catch {} return; }`;
 
 const ts = () => typescript({ tsconfig: './tsconfig.json', sourceMap: true, outputToFilesystem: false });
 

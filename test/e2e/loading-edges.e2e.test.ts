@@ -98,7 +98,7 @@ describe('Trusted Types', () => {
     expect(await page.evaluate(() => 'candor' in window)).toBe(false);
     // The browser blocked what Trusted Types forbid (so the detector works), and Candor said why.
     expect((await violations(page)).some((v) => v.startsWith('trusted-types') || v.startsWith('require-trusted-types-for'))).toBe(true);
-    expect(candorErrors(messages)).toEqual(['candor: trusted-types at candor-runtime.min.js (see README.md#errors)']);
+    expect(candorErrors(messages)).toEqual(['candor: trusted-types at candor-runtime.min.js (see docs/errors.md)']);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -405,7 +405,7 @@ function decideSlot(input: DecideInput): Decision {
     // 8. Targeted: the first eligible experience whose (non-shadow, allowed) audience matches, else the standard content.
     if (arm === 'targeted') audience = target?.audience;
     reason = arm === 'targeted' ? (target ? 'audience-match' : 'no-audience-match') : STICKY_REASON[arm];
-    // 9. Marginal propensity of what is shown, all arms counted (measurement.md §4.5).
+    // 9. Marginal propensity of what is shown, all arms counted (docs/measurement.md §4.5).
     const base = experience === BASELINE;
     let ways = 0;
     for (let k = 0; k <= pickable.length; k++) if (exploreShows(experiences, pickable[k], eligible) === experience) ways++;
@@ -435,7 +435,7 @@ function decideSlot(input: DecideInput): Decision {
 }
 
 /**
- * Decides what one slot shows, following measurement.md §1.1 with the visitor-level model of README.md#how-assignment-works.
+ * Decides what one slot shows, following docs/measurement.md §1.1 with the visitor-level model of docs/assignment.md.
  * Pure and synchronous, and it never throws: on any problem the slot shows its standard content (`baseline`) with a
  * reason code.
  *
