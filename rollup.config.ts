@@ -77,7 +77,7 @@ const moduleGraph = (entry: string, seen = new Set<string>()): Set<string> => {
  * The boundary between the two script-tag files, derived from the sources at build time. The first pass
  * (`candor.min.js`) ships every module of its graph; the runtime (`candor-runtime.min.js`) takes any of those it
  * imports from the first pass instead of shipping it twice. `names` is what the runtime imports from them: the first
- * pass hands over exactly those exports, by name, in `window.__candor.shared`. test/node/script-split.test.ts fails
+ * pass hands over exactly those exports, by name, in `window.__candor.shared`. test/build/script-split.test.ts fails
  * when a module ends up in both files.
  */
 const scriptBoundary = () => {
@@ -164,7 +164,7 @@ const takeSharedModules = (): Plugin => ({
  */
 const runtimeGate = (): string => {
   if (!firstPassBuild) throw new Error('script boundary: build the first pass (candor.min.js) before the runtime');
-  return `if (self.__candor?.build !== '${firstPassBuild}') { try { console.error('candor: runtime-mismatch at candor-runtime.min.js (see README.md#errors)'); } catch {} return; }`;
+  return `if (self.__candor?.build !== '${firstPassBuild}') { try { console.error('candor: runtime-mismatch at candor-runtime.min.js (see docs/errors.md)'); } catch {} return; }`;
 };
 
 const ts = () => typescript({ tsconfig: './tsconfig.json', sourceMap: true, outputToFilesystem: false });

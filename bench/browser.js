@@ -111,7 +111,8 @@ function chromiumPath() {
 
 // ---- The page and its variants ----
 
-const SOURCE = readFileSync(`${root}examples/marketing-site/index.html`, 'utf8');
+// The page as `npm run build` builds it (examples/build.js inlines its config).
+const SOURCE = readFileSync(`${root}dist/examples/marketing-site/index.html`, 'utf8');
 const CONFIG_BLOCK = /[ \t]*<!--[^\n]*-->\n[ \t]*<script type="application\/json" id="candor-config">([\s\S]*?)<\/script>\n/;
 const LOADER_TAG = /[ \t]*<script src="\/dist\/candor\.min\.js"([^>]*)><\/script>\n/;
 const configMatch = CONFIG_BLOCK.exec(SOURCE);

@@ -1,7 +1,7 @@
 // @ts-check
 /**
  * `npm run bench`: every bench, one after another, each in its own `node` process, then one combined table of medians
- * and ratios. Benches print figures; nothing here is asserted (size budgets live in test/node/size.test.ts).
+ * and ratios. Benches print figures; nothing here is asserted (size budgets live in test/build/size.test.ts).
  *
  *   npm run bench                    # builds first
  *   node bench/run.js                # uses the current dist/

@@ -23,6 +23,16 @@ export default defineConfig({
       },
       {
         test: {
+          // Checks of what `npm run build` wrote and of the docs: sizes, the script tag's split, the built example
+          // site, the package's file list, the README's figures and links. They read dist/ and build nothing.
+          name: 'build',
+          include: ['test/build/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           include: ['test/e2e/**/*.e2e.test.ts'],
           environment: 'node',

@@ -15,7 +15,7 @@ const USAGE = `Usage: candor check <config.json | -> [more.json ...]
 Validates Candor configs ("-" reads one from stdin: paste it, then Ctrl-D). Prints every problem with its
 JSON path, what is wrong and how to fix it, and warns about rules that can never match.
 Exit code: 0 when every file is valid without warnings, 1 when any has a problem, 2 when a file cannot be read.
-Error codes are explained in README.md#errors.`;
+Error codes are explained in docs/errors.md.`;
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -60,7 +60,7 @@ export function printProblems(file: string, errors: ConfigError[], warnings: Con
   } else {
     io.out(`\nWarnings drop nothing: the script tag and the npm module use this config as written (${counts(config)}), and these rules never match until they are fixed.`);
   }
-  io.out('Each code is explained in README.md#errors.');
+  io.out('Each code is explained in docs/errors.md.');
 }
 
 /**

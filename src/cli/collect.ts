@@ -11,7 +11,7 @@ drops duplicate ids and appends the rest to an NDJSON file (one event per line).
 The file is set aside as events.YYYY-MM-DD.ndjson on a new UTC day or at --max-file-mb;
 "candor report" reads them all from the directory.
 Point the loader at it with data-sink="http://HOST:PORT/collect" (same origin, or behind your proxy).
-Limits (body size, events per body, timeouts, the ts window): README.md#limits.`;
+Limits (body size, events per body, timeouts, the ts window): docs/events.md#limits.`;
 
 /** Test and embedding hooks of {@link run}. */
 export interface CollectRunOptions {

@@ -36,7 +36,7 @@ ${Object.entries(COMMANDS)
   .join('\n')}
 
 Run "candor <command> --help" for a command's options; "candor --version" prints the version.
-Documentation: README.md.`;
+Documentation: README.md and docs/ (in the package too).`;
 
 /** The installed package's version (dist/cli.js sits in dist/, next to package.json's directory). */
 async function version(): Promise<string> {

@@ -20,7 +20,7 @@ export interface BatchResult {
   problems: string[];
 }
 
-/** The collector's limits; README.md#limits explains each. */
+/** The collector's limits; docs/events.md#limits explains each. */
 export interface CollectorLimits {
   /** Largest body, in bytes (413 beyond). */
   maxBodyBytes: number;

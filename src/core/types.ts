@@ -151,7 +151,7 @@ export interface ValidConfig extends Omit<Config, 'audiences'> {
 
 /** One problem found in a config. */
 export interface ConfigError {
-  /** Stable code, documented in README.md#errors. */
+  /** Stable code, documented in docs/errors.md. */
   code: string;
   /** JSON path of the problem: `slots.hero.experiences[1].audience`. */
   path: string;

@@ -1,6 +1,6 @@
 /**
  * Journey scenarios: a world where visitors enter audiences over time, so Candor decides a slot again when a visitor
- * who matched nothing comes to match (README.md#the-decision-model-decisions-that-follow-the-visitor).
+ * who matched nothing comes to match (docs/assignment.md#the-decision-model-decisions-that-follow-the-visitor).
  *
  * Visitors belong to one of three true segments (developer, manager, ops). They arrive with a few signals (the
  * managers campaign, a search engine, a visit before this period, docs pages read before), then, with probabilities

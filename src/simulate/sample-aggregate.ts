@@ -4,7 +4,7 @@
  * simulation tests can run hundreds of replications (the event path, `simulateEvents`, runs Candor's own `decide` and
  * the streaming aggregator, and is what the CLI uses).
  *
- * Same design as the event path (measurement.md §1.1): a global holdout h, then per slot control c, explore ε
+ * Same design as the event path (docs/measurement.md §1.1): a global holdout h, then per slot control c, explore ε
  * (uniform over the three experiences and the baseline) and targeted (the experience of the guessed segment), with
  * the marginal propensity `decide` logs:
  * `P(a) = h·[a = base] + (1−h)·(c·[a = base] + ε/4 + (1−c−ε)·[a = counterfactual])`.

@@ -2,7 +2,7 @@ const reported = new Set<string>();
 
 /**
  * The single console path for problems a site's developer must fix: one `console.error` per code and path,
- * in the form `candor: <code> at <path>: <what is wrong> Fix: <what to do> (see README.md#errors)`; an empty message
+ * in the form `candor: <code> at <path>: <what is wrong> Fix: <what to do> (see docs/errors.md)`; an empty message
  * or fix is left out (the script tag's files carry code and path only, see src/core/config/verbose-errors.ts).
  * Never throws, even where `console` is missing.
  */
@@ -12,7 +12,7 @@ export function reportError(code: string, path: string, message: string, fix: st
   reported.add(key);
   try {
     // The script tag's files leave most text out (VERBOSE): then the line is code, path and any detail.
-    console.error(`candor: ${code} at ${path}${message ? ': ' + message : ''}${fix ? ' Fix: ' + fix : ''} (see README.md#errors)`);
+    console.error(`candor: ${code} at ${path}${message ? ': ' + message : ''}${fix ? ' Fix: ' + fix : ''} (see docs/errors.md)`);
   } catch {
     // No console: nothing more we can do without breaking the page.
   }
@@ -23,7 +23,7 @@ export function reportNotice(code: string, message: string): void {
   if (reported.has(code)) return;
   reported.add(code);
   try {
-    console.warn(`candor: ${code}${message ? ': ' + message : ' (see README.md#errors)'}`);
+    console.warn(`candor: ${code}${message ? ': ' + message : ' (see docs/errors.md)'}`);
   } catch {
     // No console.
   }

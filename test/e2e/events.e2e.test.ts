@@ -161,11 +161,18 @@ describe('event delivery in Chromium', () => {
   // 150 visitors: 50 leave at once (1 Candor page load each), 50 click a link and 50 reload (2 each): 250 page loads.
   const VISITORS = 150;
   const LOADS = (VISITORS / 3) * 5;
+  /** Visitors loading pages at the same time, each in a fresh browser context. */
+  const CONTEXTS = 8;
 
   it(`delivers every exposure exactly once over ${LOADS} page loads (${VISITORS} visitors) with immediate navigations, clicks and reloads; arms match the shares`, async () => {
     const kinds: Visit[] = ['leave', 'click', 'reload'];
     const visits = Array.from({ length: VISITORS }, (_, i) => [kinds[i % 3] ?? 'leave', i % 2 == 0] as const);
-    for (let i = 0; i < visits.length; i += 6) await Promise.all(visits.slice(i, i + 6).map(([kind, campaign]) => visit(kind, campaign)));
+    // CONTEXTS visitors at a time, each in its own browser context; a visitor starts as soon as one finishes.
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      for (let v = visits[next++]; v; v = visits[next++]) await visit(v[0], v[1]);
+    };
+    await Promise.all(Array.from({ length: CONTEXTS }, worker));
 
     // Wait on the collector (events, not time): one exposure per visitor and slot.
     await vi.waitFor(

@@ -21,7 +21,7 @@ const h = useHarness(async (_req, res, url) => {
   // policy, `?tt=other` allows only a policy of the site's own.
   const tt = url.searchParams.get('tt');
   if (url.pathname === '/examples/marketing-site/' && tt) {
-    const html = await readFile(new URL('examples/marketing-site/index.html', root));
+    const html = await readFile(new URL('dist/examples/marketing-site/index.html', root));
     res.writeHead(200, {
       'content-type': 'text/html; charset=utf-8',
       'cache-control': 'no-store',
@@ -98,7 +98,7 @@ describe('Trusted Types', () => {
     expect(await page.evaluate(() => 'candor' in window)).toBe(false);
     // The browser blocked what Trusted Types forbid (so the detector works), and Candor said why.
     expect((await violations(page)).some((v) => v.startsWith('trusted-types') || v.startsWith('require-trusted-types-for'))).toBe(true);
-    expect(candorErrors(messages)).toEqual(['candor: trusted-types at candor-runtime.min.js (see README.md#errors)']);
+    expect(candorErrors(messages)).toEqual(['candor: trusted-types at candor-runtime.min.js (see docs/errors.md)']);
     expect(pageErrors).toEqual([]);
   });
 });

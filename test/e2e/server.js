@@ -1,7 +1,8 @@
 // @ts-check
 /**
  * The localhost server shared by the browser tests and the demo: serves the built SDK (`/dist/*`),
- * the examples (`/examples/*`) and the test pages (`/pages/*`), and receives events on `POST /collect`.
+ * the examples (`/examples/*`; the marketing site as `npm run build` builds it, from `dist/examples/marketing-site/`)
+ * and the test pages (`/pages/*`), and receives events on `POST /collect`.
  * Knobs: `?csp=strict` adds `Content-Security-Policy: script-src 'self'; style-src 'self'` to an HTML response;
  * `?delay=MS` delays any response.
  */
@@ -23,8 +24,9 @@ const types = {
   '.png': 'image/png',
 };
 
+/** URL prefix → directory; the first prefix that matches wins. */
 /** @type {Record<string, string>} */
-const mounts = { '/dist/': 'dist/', '/examples/': 'examples/', '/pages/': 'test/e2e/pages/', '/node_modules/axe-core/': 'node_modules/axe-core/' };
+const mounts = { '/dist/': 'dist/', '/examples/marketing-site/': 'dist/examples/marketing-site/', '/examples/': 'examples/', '/pages/': 'test/e2e/pages/', '/node_modules/axe-core/': 'node_modules/axe-core/' };
 
 /** Single-page apps: a path below one of these without a file extension serves the app's `index.html`. */
 const spaRoots = ['/examples/spa/'];

@@ -53,7 +53,7 @@ describe('candor check', () => {
     expect(r.out).toContain('config.json: 2 problems');
     expect(r.out).toContain('slots.hero  shares-too-large\n    "control" (0.6) plus "explore" (0.5) is 1.1, leaving no visitor to target.\n    Fix: Keep control + explore below 1');
     expect(r.out).toContain('slots.hero.experiences[0].audience  unknown-audience\n    There is no audience "develoeprs".\n    Fix: Did you mean "developers"?');
-    expect(r.out).toContain('README.md#errors');
+    expect(r.out).toContain('docs/errors.md');
   });
   it('says what still works, for the script tag (nothing) and the npm module (the valid parts), or that nothing does', async () => {
     const partly = { ...valid, audiences: { ...valid.audiences, extra: { when: { 'utm.nope': 1 }, reason: 'r' } } };

@@ -1,6 +1,6 @@
 /**
- * The collector under hostile input, faults and load, as users run it: `candor collect` (dist/cli.js) and the README's
- * embedding example (its code block, run as written), each in a child process on loopback. Every attack of issue 14 is
+ * The collector under hostile input, faults and load, as users run it: `candor collect` (dist/cli.js) and the embedding
+ * example of docs/events.md (its code block, run as written), each in a child process on loopback. Every attack of issue 14 is
  * replayed: each test asserts that the process survived (a canary batch still gets 204), the status of the attack, and
  * that exactly the acknowledged events are stored, once each, on complete lines.
  */
@@ -30,9 +30,9 @@ function assertBuilt(): void {
   if (built < Math.max(...sources.map((f) => statSync(f).mtimeMs))) throw new Error('dist/ is missing or older than src/collect: run `npm run build` first (npm test does).');
 }
 
-/** The README's embedding example, with the package import pointed at dist/, the file at `out`, and port 0. */
+/** The embedding example of docs/events.md, with the package import pointed at dist/, the file at `out`, and port 0. */
 function readmeExample(out: string): string {
-  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const readme = readFileSync(join(ROOT, 'docs/events.md'), 'utf8');
   const block = /To receive events in your own Node server[\s\S]*?```js\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
   const swaps: [string, string][] = [
     ["from 'candor/collect'", `from ${JSON.stringify(pathToFileURL(COLLECT).href)}`],
@@ -41,14 +41,14 @@ function readmeExample(out: string): string {
   ];
   let code = block;
   for (const [from, to] of swaps) {
-    if (!code.includes(from)) throw new Error(`README's embedding example no longer contains ${from}`);
+    if (!code.includes(from)) throw new Error(`docs/events.md's embedding example no longer contains ${from}`);
     code = code.replace(from, to);
   }
   return code;
 }
 
-type Mode = 'candor collect' | 'embedded as the README shows';
-const MODES: Mode[] = ['candor collect', 'embedded as the README shows'];
+type Mode = 'candor collect' | 'embedded as docs/events.md shows';
+const MODES: Mode[] = ['candor collect', 'embedded as docs/events.md shows'];
 
 interface Running {
   port: number;

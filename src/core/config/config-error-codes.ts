@@ -1,6 +1,6 @@
 /**
  * Every code a {@link ConfigError} can carry, with what it means. Codes are stable kebab-case
- * strings: match on them, not on messages. Each has a heading under README.md#errors.
+ * strings: match on them, not on messages. Each has a heading under docs/errors.md.
  *
  * Import this table only where you show codes to people (it is not needed to validate).
  */

@@ -58,7 +58,7 @@ const OPERAND_KINDS: Record<string, string> = {
   $type: `one of ${TYPES.join(', ')} (or a list of them)`,
 };
 const OPERATORS = [...LOGIC, ...Object.keys(OPERANDS), '$regex', '$options', '$elemMatch', '$not'];
-const FIX_OPERAND = 'See the operator table in README.md#conditions.';
+const FIX_OPERAND = 'See the operator table in docs/config.md#conditions.';
 
 /** The "did you mean" hint for an unknown signal name (error text only). */
 const nearSignal = (name: string, scope: ConditionScope): string => {
@@ -174,7 +174,7 @@ export function validateCondition(condition: unknown, path: string, scope: Condi
         p,
         VERBOSE ? `"${name}" is not a signal Candor reads.` : '',
         VERBOSE
-          ? `${nearSignal(name, scope)}Use a name from the signal list in README.md#signals (families: query.<name>, pages.<section>, declared.<key>, goals.<goal>, interest.<topic>).`
+          ? `${nearSignal(name, scope)}Use a name from the signal list in docs/config.md#signals (families: query.<name>, pages.<section>, declared.<key>, goals.<goal>, interest.<topic>).`
           : '',
       );
     }

@@ -111,7 +111,7 @@ function build(input: unknown, errors: ConfigError[], report: ReportProblem): Va
         'not-an-object',
         '',
         VERBOSE ? `The config must be a JSON object, not ${showValue(root)}.` : '',
-        VERBOSE ? 'Start from the example in README.md#config: { "v": 1, "version": "...", "salt": "...", "audiences": {}, "slots": {} }.' : '',
+        VERBOSE ? 'Start from the example in docs/config.md: { "v": 1, "version": "...", "salt": "...", "audiences": {}, "slots": {} }.' : '',
       );
     }
     return null;
@@ -167,7 +167,7 @@ function build(input: unknown, errors: ConfigError[], report: ReportProblem): Va
     const v = o[key], pk = jsonPath(p, key);
     if (v === undefined) return [];
     if (!isRecord(v)) {
-      report('wrong-type', pk, VERBOSE ? `"${key}" must be an object of ${what}, not ${showValue(v)}.` : '', VERBOSE ? 'See README.md#config for its format.' : '');
+      report('wrong-type', pk, VERBOSE ? `"${key}" must be an object of ${what}, not ${showValue(v)}.` : '', VERBOSE ? 'See docs/config.md for its format.' : '');
       return [];
     }
     return Object.keys(v)
@@ -361,7 +361,7 @@ function build(input: unknown, errors: ConfigError[], report: ReportProblem): Va
 
   const change = (ch: unknown, p: string): void => {
     if (!isRecord(ch)) {
-      report('wrong-type', p, VERBOSE ? `A change must be an object like { "selector": "h1", "text": "..." }, not ${showValue(ch)}.` : '', VERBOSE ? 'See "changes" in README.md#config.' : '');
+      report('wrong-type', p, VERBOSE ? `A change must be an object like { "selector": "h1", "text": "..." }, not ${showValue(ch)}.` : '', VERBOSE ? 'See "changes" in docs/config.md.' : '');
       return;
     }
     fields(ch, p, 'change');
@@ -406,7 +406,7 @@ function build(input: unknown, errors: ConfigError[], report: ReportProblem): Va
         'wrong-type',
         p,
         VERBOSE ? `An experience must be an object like { "id": "hero-dev", "audience": "developers" }, not ${showValue(e)}.` : '',
-        VERBOSE ? 'See "experiences" in README.md#config.' : '',
+        VERBOSE ? 'See "experiences" in docs/config.md.' : '',
       );
       return undefined;
     }
@@ -567,7 +567,7 @@ function build(input: unknown, errors: ConfigError[], report: ReportProblem): Va
       ask = { key, question, options: a0.options as AskConfig['options'], share: askShare };
       if (a0.segments !== undefined) ask.segments = a0.segments as Record<string, string[]>;
     }
-  } else if (a0 !== undefined) report('wrong-type', 'ask', VERBOSE ? `"ask" must be an object, not ${showValue(a0)}.` : '', VERBOSE ? 'See "ask" in README.md#config.' : '');
+  } else if (a0 !== undefined) report('wrong-type', 'ask', VERBOSE ? `"ask" must be an object, not ${showValue(a0)}.` : '', VERBOSE ? 'See "ask" in docs/config.md.' : '');
 
   const privacyUrl = str(root, 'privacyUrl', '', false, VERBOSE ? 'Write the address of your privacy notice, like "/privacy".' : '');
   const urlOk = privacyUrl !== undefined && isSafeUrl(privacyUrl);

@@ -4,7 +4,7 @@
  *
  * The script tag's builds (`candor.min.js`, `candor-runtime.min.js`) load this module as `export const VERBOSE = false` (rollup.config.ts),
  * and rollup drops the text of every `VERBOSE ? text : ''` guard: the script tag reports each problem's code and
- * path only, and README.md#errors and `npx candor check` give the rest. Elsewhere rollup folds the guards away,
+ * path only, and docs/errors.md and `npx candor check` give the rest. Elsewhere rollup folds the guards away,
  * so the npm module pays nothing for them. Guard message and fix arguments at the call site: text built
  * anywhere else stays in the script tag.
  */

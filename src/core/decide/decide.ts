@@ -1,5 +1,5 @@
 /**
- * `decide`: what one slot shows, in numbered steps (measurement.md §1.1), with its per-page memo of audience
+ * `decide`: what one slot shows, in numbered steps (docs/measurement.md §1.1), with its per-page memo of audience
  * memberships and the decision id. The parts live beside it: shares and the sticky check (`shares.ts`), stored
  * assignments (`sticky-replay.ts`), the visitor's draws (`visitor-draws.ts`), exploration (`exploration.ts`), the
  * propensity (`propensity.ts`) and the fallbacks (`fallback-decision.ts`). This module re-exports what callers use, so
@@ -156,7 +156,7 @@ function decideSlot(input: DecideInput): Decision {
     // 8. Targeted: the first eligible experience whose (non-shadow, allowed) audience matches, else the standard content.
     if (arm === 'targeted') audience = target?.audience;
     reason = arm === 'targeted' ? (target ? 'audience-match' : 'no-audience-match') : STICKY_REASON[arm];
-    // 9. Marginal propensity of what is shown, all arms counted (measurement.md §4.5).
+    // 9. Marginal propensity of what is shown, all arms counted (docs/measurement.md §4.5).
     propensity = marginalPropensity(experiences, pickable, eligible, experience, counterfactual, h, c, eps);
   }
 
@@ -185,7 +185,7 @@ function decideSlot(input: DecideInput): Decision {
 }
 
 /**
- * Decides what one slot shows, following measurement.md §1.1 with the visitor-level model of README.md#how-assignment-works.
+ * Decides what one slot shows, following docs/measurement.md §1.1 with the visitor-level model of docs/assignment.md.
  * Pure and synchronous, and it never throws: on any problem the slot shows its standard content (`baseline`) with a
  * reason code.
  *

@@ -2,7 +2,7 @@ import { BASELINE, type ExperienceConfig } from '../types.js';
 import { exploreShows } from './exploration.js';
 
 /**
- * The marginal propensity of showing `experience`, all arms counted (measurement.md §4.5): the holdout and control
+ * The marginal propensity of showing `experience`, all arms counted (docs/measurement.md §4.5): the holdout and control
  * show the standard content, exploration shows each of the `pickable` audiences' experience (or none) with equal
  * chances, and the targeted arm shows the counterfactual. `h`, `c`, `eps`: the holdout, control and explore shares.
  * @example marginalPropensity(experiences, pickable, eligible, 'hero-dev', 'hero-dev', 0.05, 0.1, 0.1)

@@ -145,7 +145,7 @@ function verdictOf(c: Comparison2, control: ArmStats, treatment: ArmStats, s: Co
 }
 
 /**
- * Benjamini–Hochberg across a family of comparisons (measurement.md §3.8), then the verdicts. The adjusted
+ * Benjamini–Hochberg across a family of comparisons (docs/measurement.md §3.8), then the verdicts. The adjusted
  * interval is the confidence sequence at level α·p/p̃, so it excludes 0 exactly when p̃ < α.
  */
 export function adjustFamily(family: Comparison2[], s: CompareSettings, blocked = false): void {

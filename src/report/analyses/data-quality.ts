@@ -36,7 +36,7 @@ function check(split: string, groups: string[], observed: number[], weights: num
 export const NO_DESIGN_NOTE = 'Sample-ratio checks skipped: pass the site config with --config config.json so the report knows the designed shares.';
 
 /**
- * Sample-ratio checks (Pearson χ², measurement.md §3.7) for a period: visitors holdout vs rest over the whole
+ * Sample-ratio checks (Pearson χ², docs/measurement.md §3.7) for a period: visitors holdout vs rest over the whole
  * period, and per slot (of `slots`, default all) holdout vs rest and control / explore / targeted among the rest;
  * plus unknown config versions and slots. `skipNote` (an invalid config) skips the checks with that note while the
  * known versions still come from `versions`.

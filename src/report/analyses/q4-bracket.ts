@@ -24,7 +24,7 @@ const onAnswered = (rows: readonly LoggedRow[]): LoggedRow[] => rows.filter((r) 
 export const learnSignalsPolicy = (train: readonly LoggedRow[]): Policy => learnPolicy(train, signalKey);
 
 /**
- * The rule of a "perfect world" (measurement.md §4.4: the best policy if the true segment S were known): the best
+ * The rule of a "perfect world" (docs/measurement.md §4.4: the best policy if the true segment S were known): the best
  * experience per declared answer, learned on the answered visitors of `train` (an answer with too few respondents
  * falls back to the signals rule). Where the respondents do not show an experience clearly better than what the
  * signals rule picks (learned from every visitor), it keeps the signals rule's pick: knowing who is who should never
@@ -52,7 +52,7 @@ export function q4Split(rows: readonly LoggedRow[]): { learn: LoggedRow[]; measu
 
 /**
  * Q4, per slot and goal: how far are the current rules from the best? Three policy values
- * (measurement.md §4.4), each cross-fitted where it is learned (a rule learned on one half of the visitors, valued on
+ * (docs/measurement.md §4.4), each cross-fitted where it is learned (a rule learned on one half of the visitors, valued on
  * the other half):
  * - current rules: the logged counterfactual;
  * - best on these signals: the best experience per logged context (audience set);

@@ -18,7 +18,7 @@ export interface NormalPosterior {
 
 /**
  * Normal–normal posterior of an effect (absolute or relative lift) as GrowthBook computes it
- * (`docs/statistics/details.mdx` eqs 5–6; measurement.md §3.5). With prior `N(μ₀, σ₀²)` and
+ * (`docs/statistics/details.mdx` eqs 5–6; docs/measurement.md §3.5). With prior `N(μ₀, σ₀²)` and
  * likelihood `N(Δ̂, σ̂²)`:
  *
  * `σ²_post = 1/(1/σ₀² + 1/σ̂²)`, `μ_post = σ²_post (μ₀/σ₀² + Δ̂/σ̂²)`,
@@ -47,7 +47,7 @@ export function normalPosterior(estimate: number, se: number, prior?: NormalPrio
 
 /**
  * Exact `P(p_B > p_A)` for two binomial arms with uniform Beta(1, 1) priors (Evan Miller,
- * "Formulas for Bayesian A/B testing"; measurement.md §3.5). With `α_k = 1 + x_k`, `β_k = 1 + n_k − x_k`:
+ * "Formulas for Bayesian A/B testing"; docs/measurement.md §3.5). With `α_k = 1 + x_k`, `β_k = 1 + n_k − x_k`:
  *
  * `P = Σ_{i=0}^{α_B−1} B(α_A+i, β_A+β_B) / ((β_B+i) · B(1+i, β_B) · B(α_A, β_A))`,
  *

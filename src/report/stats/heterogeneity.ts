@@ -13,7 +13,7 @@ export interface CochranQResult {
 
 /**
  * Cochran's Q test of whether per-segment effects differ (does a dimension moderate the effect?),
- * with Higgins' I² (measurement.md §4.3):
+ * with Higgins' I² (docs/measurement.md §4.3):
  *
  * `w_k = 1/se_k²`, `τ̄ = Σ w_k τ̂_k / Σ w_k`, `Q = Σ w_k (τ̂_k − τ̄)² ~ χ²_{K−1}` under homogeneity,
  * `I² = max(0, (Q − (K−1))/Q)`.

@@ -7,7 +7,7 @@ function ascendingOrder(p: readonly number[]): number[] {
 
 /**
  * Holm–Bonferroni adjusted p-values (family-wise error rate), returned in input order
- * (measurement.md §3.8): with `p₍₁₎ ≤ … ≤ p₍ₘ₎`, `p̃₍ᵢ₎ = max_{j≤i} min(1, (m−j+1) p₍ⱼ₎)`.
+ * (docs/measurement.md §3.8): with `p₍₁₎ ≤ … ≤ p₍ₘ₎`, `p̃₍ᵢ₎ = max_{j≤i} min(1, (m−j+1) p₍ⱼ₎)`.
  */
 export function holm(p: readonly number[]): number[] {
   const m = p.length;
@@ -23,7 +23,7 @@ export function holm(p: readonly number[]): number[] {
 
 /**
  * Benjamini–Hochberg adjusted p-values (false discovery rate; valid for independent or positively
- * correlated tests), returned in input order (measurement.md §3.8):
+ * correlated tests), returned in input order (docs/measurement.md §3.8):
  * `p̃₍ᵢ₎ = min_{j≥i} min(1, m p₍ⱼ₎ / j)`.
  */
 export function benjaminiHochberg(p: readonly number[]): number[] {
@@ -41,7 +41,7 @@ export function benjaminiHochberg(p: readonly number[]): number[] {
 
 /**
  * Interval consistent with an adjusted p-value, so that the interval and the verdict never
- * disagree (GrowthBook back-solves its "adjusted CI" the same way; measurement.md §3.8). The
+ * disagree (GrowthBook back-solves its "adjusted CI" the same way; docs/measurement.md §3.8). The
  * standard error is inflated to the one that would give `pAdjusted` under a z test,
  * `se* = |estimate| / Φ⁻¹(1 − p̃/2)`, and `CI = estimate ± Φ⁻¹(1 − α/2)·se*`. The interval then
  * excludes 0 exactly when `p̃ < α`. `p̃ ≥ 1` gives `[−∞, ∞]`; a zero estimate with `p̃ < 1`

@@ -66,7 +66,7 @@ function meanEstimate(
 }
 
 /**
- * Inverse propensity scoring (measurement.md §4.5; `st-tech/zr-obp` `obp/ope/estimators.py`):
+ * Inverse propensity scoring (docs/measurement.md §4.5; `st-tech/zr-obp` `obp/ope/estimators.py`):
  * `V̂ = (1/n) Σ w_i r_i`; `se = sd(w_i r_i)/√n`; `CI = V̂ ± z_{0.975} se`. Unbiased when the logged
  * propensities are right and positive.
  */
@@ -91,7 +91,7 @@ export interface SnipsOptions {
 }
 
 /**
- * Self-normalized IPS (Swaminathan & Joachims, NeurIPS 2015; measurement.md §4.5):
+ * Self-normalized IPS (Swaminathan & Joachims, NeurIPS 2015; docs/measurement.md §4.5):
  * `V̂ = Σ w_i r_i / Σ w_i`, delta-method `se = sqrt(mean(w_i² (r_i − V̂)²)) / (mean(w_i) √n)`.
  * Small bias, much lower variance than IPS; stays within the range of r. With `modelFloor` the standard error is at
  * least `sqrt(V̂(1 − V̂)/ESS)`.
@@ -110,7 +110,7 @@ export function snips(rows: readonly OpeRow[], options: SnipsOptions = {}): OpeE
 }
 
 /**
- * Doubly robust estimator (Dudík, Langford & Li, ICML 2011, arXiv:1103.4601; measurement.md §4.5):
+ * Doubly robust estimator (Dudík, Langford & Li, ICML 2011, arXiv:1103.4601; docs/measurement.md §4.5):
  * `V̂ = (1/n) Σ [ q̂(x_i, π) + w_i (r_i − q̂(x_i, a_i)) ]`, `se = sd(term)/√n`. Unbiased when either the
  * propensities or the outcome model are right; fit q̂ on other data (cross-fitting). Rows without
  * `qLogged`/`qTarget` use 0, where the row's term reduces to IPS.
@@ -132,7 +132,7 @@ export interface PairedOpeRow {
 
 /**
  * Difference of the values of two policies on the same log, `V̂(π₁) − V̂(π₂)`, with a paired
- * standard error (measurement.md §4.5): rows where both policies agree cancel, which makes it much
+ * standard error (docs/measurement.md §4.5): rows where both policies agree cancel, which makes it much
  * tighter than two separate intervals.
  * - `'ips'`: per-row `Z_i = (w1_i − w2_i) r_i`, `se = sd(Z)/√n`.
  * - `'snips'`: difference of the two SNIPS values, se from the per-row difference of their

@@ -3,12 +3,12 @@ import type { ArmStats } from './two-sample.js';
 
 /** Minimum number of days before any verdict (a full weekly cycle). */
 export const MIN_DAYS = 7;
-/** Minimum conversions per arm before any verdict (Optimizely's rule; measurement.md §3.9). */
+/** Minimum conversions per arm before any verdict (Optimizely's rule; docs/measurement.md §3.9). */
 export const MIN_CONVERSIONS_PER_ARM = 25;
 
 /**
  * Minimum detectable effect at the current sample (GrowthBook `docs/statistics/power-technical.mdx`;
- * measurement.md §3.9): `MDE = σ̂_Δ (z_{1−α/2} + z_{power})`, two-sided, where σ̂_Δ is the standard
+ * docs/measurement.md §3.9): `MDE = σ̂_Δ (z_{1−α/2} + z_{power})`, two-sided, where σ̂_Δ is the standard
  * error of the effect now (absolute or relative; the MDE is on the same scale). ≈ 2.80 σ̂_Δ by default.
  */
 export function minimumDetectableEffect(se: number, alpha = 0.05, power = 0.8): number {
@@ -32,7 +32,7 @@ export function visitorsNeededPerArm(p: number, relativeMde: number, alpha = 0.0
 /**
  * The minimum-data rule: no verdict before at least {@link MIN_DAYS} days and
  * {@link MIN_CONVERSIONS_PER_ARM} conversions (`sum` of a binary metric) in each arm
- * (measurement.md §3.9). Until then the report says "not enough data".
+ * (docs/measurement.md §3.9). Until then the report says "not enough data".
  */
 export function enoughData(c: ArmStats, t: ArmStats, days: number): boolean {
   return days >= MIN_DAYS && c.sum >= MIN_CONVERSIONS_PER_ARM && t.sum >= MIN_CONVERSIONS_PER_ARM;

@@ -3,7 +3,7 @@ import { armMoments, type ArmStats } from './two-sample.js';
 /**
  * Always-valid interval for an estimate by the asymptotic confidence sequence of Waudby-Smith
  * et al. (arXiv:2103.06476), as GrowthBook implements it (`docs/statistics/sequential.mdx`;
- * measurement.md §3.4a). The point estimate is unchanged; the half-width is
+ * docs/measurement.md §3.4a). The point estimate is unchanged; the half-width is
  *
  * `half = σ̂·√N·sqrt( 2(Nρ²+1)/(N²ρ²) · ln(√(Nρ²+1)/α) )`, `ρ = sqrt( (−2 ln α + ln(−2 ln α + 1)) / N* )`
  *
@@ -48,7 +48,7 @@ export interface MsprtOptions {
 /**
  * Mixture sequential probability ratio test on the absolute difference θ = μ_T − μ_C with a normal
  * mixing prior θ ~ N(θ₀, τ²) (Johari, Koomen, Pekelis & Walsh, KDD 2017; Johari, Pekelis & Walsh,
- * arXiv:1512.04922; Optimizely Stats Engine; measurement.md §3.4b). With `θ̂ = μ̂_T − μ̂_C` and
+ * arXiv:1512.04922; Optimizely Stats Engine; docs/measurement.md §3.4b). With `θ̂ = μ̂_T − μ̂_C` and
  * `V = σ̂²_C/n_C + σ̂²_T/n_T`:
  *
  * `Λ = sqrt(V/(V+τ²)) · exp( τ²(θ̂ − θ₀)² / (2V(V+τ²)) )`, always-valid `p = min(p_prev, 1/Λ)`,

@@ -13,7 +13,7 @@ export interface SrmResult {
 
 /**
  * Sample ratio mismatch: Pearson χ² goodness of fit of observed unit counts to the design weights
- * (GrowthBook `packages/stats/gbstats/utils.py::check_srm`; measurement.md §3.7):
+ * (GrowthBook `packages/stats/gbstats/utils.py::check_srm`; docs/measurement.md §3.7):
  *
  * `E_i = N·w_i/Σw`, `χ² = Σ (O_i − E_i)²/E_i`, `df = k − 1`, `p = 1 − F_χ²(χ²; df)`.
  *

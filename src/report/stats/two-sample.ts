@@ -30,7 +30,7 @@ export interface TwoSampleOptions {
   binary?: boolean;
 }
 
-/** Mean and unit-level variance of one arm (measurement.md §3.1; GrowthBook `details.mdx` eqs 7–12). */
+/** Mean and unit-level variance of one arm (docs/measurement.md §3.1; GrowthBook `details.mdx` eqs 7–12). */
 export function armMoments(arm: ArmStats, binary = false): { mean: number; variance: number } {
   const mean = arm.sum / arm.n;
   if (binary) return { mean, variance: mean * (1 - mean) };
@@ -61,7 +61,7 @@ export function tInterval(estimate: number, se: number, df: number, alpha = 0.05
 
 /**
  * Absolute difference of means `Δ̂ = μ̂_T − μ̂_C` with the unpooled (Welch) t interval
- * (measurement.md §3.2; GrowthBook `details.mdx` eqs 3–4):
+ * (docs/measurement.md §3.2; GrowthBook `details.mdx` eqs 3–4):
  * `σ̂²(Δ̂) = σ̂²_C/n_C + σ̂²_T/n_T`, `CI = Δ̂ ± t_{1−α/2,ν} σ̂(Δ̂)`, ν = Welch–Satterthwaite.
  * Arms with fewer than 2 units give `ci = [−∞, ∞]`, `p = 1`.
  */
@@ -78,7 +78,7 @@ export function absoluteDifference(control: ArmStats, treatment: ArmStats, optio
 
 /**
  * Relative lift `Δ̂_r = (μ̂_T − μ̂_C)/μ̂_C` with the delta-method standard error
- * (measurement.md §3.3; GrowthBook `details.mdx` eqs 1–2):
+ * (docs/measurement.md §3.3; GrowthBook `details.mdx` eqs 1–2):
  * `σ̂²(Δ̂_r) = σ̂²_C μ̂_T² / (μ̂_C⁴ n_C) + σ̂²_T / (μ̂_C² n_T)`, `CI = Δ̂_r ± t_{1−α/2,ν} σ̂(Δ̂_r)`,
  * with the same Welch ν as the absolute difference. A control mean of 0 gives `estimate = NaN`,
  * `ci = [−∞, ∞]`, `p = 1`.

@@ -115,7 +115,7 @@ function splitTruth(rows: readonly LoggedRow[], truth: (train: LoggedRow[]) => n
 
 const signalKey = (r: LoggedRow): string => r.context;
 
-/** Fixed policies whose off-policy estimates must be unbiased (measurement.md §7, item 4). */
+/** Fixed policies whose off-policy estimates must be unbiased (docs/measurement.md §7, item 4). */
 export const FIXED_POLICIES: Record<string, Policy> = {
   'current rules': currentRules,
   'everyone standard': () => BASELINE,

@@ -1,5 +1,5 @@
 /**
- * Coverage with known truth on the `journeys` scenario (visitors who enter audiences over time; measurement.md §7):
+ * Coverage with known truth on the `journeys` scenario (visitors who enter audiences over time; docs/measurement.md §7):
  * Q0–Q4 read each visitor from their decision record and must stay unbiased. The truths and the replications are in
  * ./journey-coverage.ts; `node bench/coverage.js` runs the full sweep.
  */
@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { journeySweep, sweepTable, type QuantityGroup, type QuantityResult } from './journey-coverage.js';
 
 describe('journeys: the report stays unbiased (coverage with known truth)', () => {
-  // CI size. `node bench/coverage.js` runs the full sweep (300 replications of 20,000 visitors by default; the README
+  // CI size. `node bench/coverage.js` runs the full sweep (300 replications of 20,000 visitors by default; docs/report.md
   // quotes `--replications 1000`) and prints every figure.
   const REPLICATIONS = 40;
   let sweep: ReturnType<typeof journeySweep>;

@@ -1,7 +1,7 @@
 /**
  * The `journeys` scenario: visitors who enter audiences over time (they read the docs, they come back), decided by
  * Candor's own `decide` page view after page view as the SDK does. The report must stay unbiased when it reads each
- * visitor from their decision record (README "What each section answers").
+ * visitor from their decision record (docs/report.md, "What each section answers").
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -18,7 +18,7 @@ describe('simulated scenarios with known truth', () => {
   });
 
   test('losing-experience: the hurting experience is flagged worse (demote), the others are not', () => {
-    // A new experience runs with a larger control (measurement.md §0: 20–50 % while an experience is new).
+    // A new experience runs with a larger control (docs/measurement.md §0: 20–50 % while an experience is new).
     const { aggregate, config, truth } = simulateAggregate({ scenario: 'losing-experience', visitors: 80_000, seed: 11, design: { control: 0.3 } });
     expect(truth.experiences.find((e) => e.experience === 'ops-hero')?.relativeLift).toBeLessThan(0);
     const report = analyze(aggregate, { config });
@@ -82,7 +82,7 @@ describe('simulated scenarios with known truth', () => {
 
   test('SRM: losing 3% of one arm’s exposures fires the alarm and blocks that slot’s verdicts; the clean file does not', () => {
     // One simulated file, read twice: as is, and with 3 % of the targeted arm's exposures lost on the way.
-    // ~110,000 targeted visitors: measurement.md §7 expects a 3 % loss to show at about 100k per arm.
+    // ~110,000 targeted visitors: docs/measurement.md §7 expects a 3 % loss to show at about 100k per arm.
     const cleanAgg = createAggregator();
     const lossyAgg = createAggregator();
     const lose = seededRandom('loss');

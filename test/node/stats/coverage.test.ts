@@ -1,5 +1,5 @@
 /**
- * Coverage with known truth (measurement.md §7.2): nominal 95 % intervals must cover the true
+ * Coverage with known truth (docs/measurement.md §7.2): nominal 95 % intervals must cover the true
  * value in 93–97 % of replications — for the relative lift (delta method) and for IPS and SNIPS
  * off-policy values under Candor's logging design (control / explore / targeted mixture).
  */
@@ -35,7 +35,7 @@ describe('95 % intervals cover the truth in 93–97 % of replications', () => {
   });
 
   it('IPS and SNIPS of a different deterministic policy from a control/explore/targeted log', () => {
-    // Three audiences, four actions (0 = standard content). Logging design of measurement.md §4.5
+    // Three audiences, four actions (0 = standard content). Logging design of docs/measurement.md §4.5
     // without holdout: c = 10 % control, ε = 10 % uniform explore over K = 4, 80 % targeted.
     const contextShare = [0.4, 0.35, 0.25];
     const rate = [

@@ -1,5 +1,5 @@
 /**
- * Cochran's Q with known truth (measurement.md §4.3, §7.6): it rejects at about α when segments
+ * Cochran's Q with known truth (docs/measurement.md §4.3, §7.6): it rejects at about α when segments
  * share the same effect, and far more often when one segment's effect has the opposite sign.
  */
 import { describe, expect, it } from 'vitest';

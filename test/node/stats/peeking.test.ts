@@ -1,5 +1,5 @@
 /**
- * Peeking (measurement.md §3.4, §7.1): an A/A test looked at 100 times. Stopping at the first
+ * Peeking (docs/measurement.md §3.4, §7.1): an A/A test looked at 100 times. Stopping at the first
  * fixed-horizon p < 0.05 declares a difference far more often than 5 %; the always-valid asymptotic
  * confidence sequence and the mSPRT keep it at or below 5 %. The test asserts both sides, so it
  * fails if someone "simplifies" the sequential code into the fixed interval.

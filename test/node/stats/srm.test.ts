@@ -1,5 +1,5 @@
 /**
- * Sample ratio mismatch (measurement.md §3.7, §7.3): with correct assignment the alarm rate is the
+ * Sample ratio mismatch (docs/measurement.md §3.7, §7.3): with correct assignment the alarm rate is the
  * threshold; a 3 % logging loss in one arm at 100k per arm fires it, a 1 % loss at that size
  * usually does not (hence the report shows the observed shares too).
  */

@@ -1,5 +1,5 @@
 /**
- * measurement.md §3.11: every published test vector (rows 1–11; row 12, GrowthBook's hash, is not
+ * docs/measurement.md §3.11: every published test vector (rows 1–11; row 12, GrowthBook's hash, is not
  * Candor's hash), checked to 4 significant digits or better.
  */
 import { describe, expect, it } from 'vitest';
@@ -28,7 +28,7 @@ function expectSig(actual: number, expected: number, digits = 4): void {
 
 const binary = (converters: number, n: number): ArmStats => ({ n, sum: converters, sumSq: converters });
 
-describe('measurement.md §3.11 test vectors', () => {
+describe('docs/measurement.md §3.11 test vectors', () => {
   it('1: relative lift with delta method and Welch t, 14/28 vs 16/30', () => {
     const r = relativeLift(binary(14, 28), binary(16, 30), { binary: true });
     expectSig(r.estimate, 0.066667);

@@ -79,12 +79,12 @@ describe('validateConfig with VERBOSE false (the script-tag build)', () => {
     expect(new Set(INPUTS.flatMap((input) => validateConfig(input).errors.map((e) => e.code))).size).toBeGreaterThan(25);
   });
 
-  it('is formatted as code and path, pointing to README.md#errors and `npx candor check`', () => {
+  it('is formatted as code and path, pointing to docs/errors.md and `npx candor check`', () => {
     const lines = lean({ v: 1, version: '1', salt: 's', audiences: {}, slots: {}, colour: 'red' }).errors.map(leanFormat);
-    expect(lines).toEqual(['candor: unknown-field at colour (see README.md#errors — run "npx candor check" for the fix)']);
+    expect(lines).toEqual(['candor: unknown-field at colour (see docs/errors.md — run "npx candor check" for the fix)']);
     // The npm module's formatter gives the full line.
     expect(formatConfigError(validateConfig({ v: 1, version: '1', salt: 's', audiences: {}, slots: {}, colour: 'red' }).errors[0] ?? { code: 'internal-error', path: '', message: '', fix: '' })).toMatch(
-      /^candor: unknown-field at colour: "colour" is not a field of the config\. Fix: .+ \(see README\.md#errors\)$/,
+      /^candor: unknown-field at colour: "colour" is not a field of the config\. Fix: .+ \(see docs\/errors\.md\)$/,
     );
   });
 });

@@ -105,7 +105,7 @@ describe('malformed input (seeded property test, 10,000 cases)', () => {
       // A bug in Candor shows as internal-error: junk must only ever produce the documented problems.
       for (const e of result.errors) {
         if (e.code === 'internal-error') fail(e.message, input);
-        if (!/^candor: [a-z-]+ at \S+: .+ Fix: .+ \(see README\.md#errors\)$/s.test(formatConfigError(e))) fail(`badly formed error ${JSON.stringify(e)}`, input);
+        if (!/^candor: [a-z-]+ at \S+: .+ Fix: .+ \(see docs\/errors\.md\)$/s.test(formatConfigError(e))) fail(`badly formed error ${JSON.stringify(e)}`, input);
       }
       const signals = snapshot();
       if (result.config) {

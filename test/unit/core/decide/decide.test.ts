@@ -33,7 +33,7 @@ function findVisitor(base: Omit<DecideInput, 'visitorId'>, test: (d: Decision) =
 const inArm = (arm: Arm) => (d: Decision) => d.arm === arm;
 
 /**
- * The exact probability of each action of a slot for one context, by enumerating the design as README.md#how-assignment-works
+ * The exact probability of each action of a slot for one context, by enumerating the design as docs/assignment.md
  * states it (written independently of decide): holdout h → standard content; else, in a coherent slot, explore ε →
  * one of the explorable audiences or none, each equally likely, showing that audience's first eligible experience in
  * the slot; else control c/(1 − ε) → standard content; else targeted → the first eligible, matching, non-shadow,

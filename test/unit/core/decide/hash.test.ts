@@ -144,7 +144,7 @@ describe('hash', () => {
 
 describe('chi-square helper', () => {
   it('matches published SRM vectors', () => {
-    // measurement.md §3.11 #7 and #8.
+    // docs/measurement.md §3.11 #7 and #8.
     expect(goodnessOfFit([600, 400], [0.5, 0.5]).statistic).toBeCloseTo(40, 10);
     expect(goodnessOfFit([600, 400], [0.5, 0.5]).p).toBeCloseTo(2.54e-10, 11);
     expect(goodnessOfFit([1000, 950, 1050, 1000], [0.25, 0.25, 0.25, 0.25]).p).toBeCloseTo(0.171797, 5);

@@ -1,5 +1,5 @@
 /**
- * The decision model of README.md#how-assignment-works: the arm is the visitor's (drawn once per salt), what was shown
+ * The decision model of docs/assignment.md: the arm is the visitor's (drawn once per salt), what was shown
  * stays shown, a slot that shows its standard content because nothing matched is decided again when the visitor comes
  * to match, and a page never mixes experiences made for two audiences unless the visitor matches both.
  */

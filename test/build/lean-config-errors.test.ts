@@ -57,7 +57,7 @@ describe('config error text in the builds', () => {
     for (const text of TEXTS) expect(core, `"${text}" is missing from ${CORE} and its chunks`).toContain(text);
   });
 
-  it('the script tag prints code and path, and points to README.md#errors and `npx candor check`', () => {
+  it('the script tag prints code and path, and points to docs/errors.md and `npx candor check`', () => {
     const config = { v: 1, version: '1', salt: 's', audiences: { devs: { when: { 'utm.campain': 'x' }, reason: 'Because.' } }, slots: {}, colour: 'red' };
     const errors: string[] = [];
     const virtualConsole = new VirtualConsole();
@@ -68,7 +68,7 @@ describe('config error text in the builds', () => {
     );
     dom.window.close();
     const output = errors.join('\n');
-    expect(output).toContain('candor: unknown-field at colour (see README.md#errors — run "npx candor check" for the fix)');
-    expect(output).toContain('candor: unknown-signal at audiences.devs.when["utm.campain"] (see README.md#errors');
+    expect(output).toContain('candor: unknown-field at colour (see docs/errors.md — run "npx candor check" for the fix)');
+    expect(output).toContain('candor: unknown-signal at audiences.devs.when["utm.campain"] (see docs/errors.md');
   });
 });

@@ -75,7 +75,7 @@ describe('a runtime without its own first pass', () => {
   it('alone: stays out with one console error, and nothing reaches window.onerror', () => {
     const { errors, uncaught, hasApi } = run(runtime());
     expect(uncaught).toBeUndefined();
-    expect(errors).toEqual(['candor: runtime-mismatch at candor-runtime.min.js (see README.md#errors)']);
+    expect(errors).toEqual(['candor: runtime-mismatch at candor-runtime.min.js (see docs/errors.md)']);
     expect(hasApi).toBe(false);
   });
 
@@ -83,7 +83,7 @@ describe('a runtime without its own first pass', () => {
     const other = `window.__candor = { shared: {}, build: 'another-build', pass: {} };`;
     const { errors, uncaught, hasApi } = run(other, runtime());
     expect(uncaught).toBeUndefined();
-    expect(errors).toEqual(['candor: runtime-mismatch at candor-runtime.min.js (see README.md#errors)']);
+    expect(errors).toEqual(['candor: runtime-mismatch at candor-runtime.min.js (see docs/errors.md)']);
     expect(hasApi).toBe(false);
   });
 

@@ -30,7 +30,7 @@ export const BUDGETS: Readonly<Record<string, number>> = {
   // (measured 22.51 KiB).
   'candor-script-total': 22.7,
   // no issue target: just above the measurement (measured 20.80 KiB, with the record-page-view guard for an empty referrer)
-  'candor-npm': 20.95,
+  'candor-npm': 21.0,
   // over the issue's 2.5 KiB target (measured 14.13 KiB): candor/core carries the full validator with its messages
   'candor-core': 14.3,
   // over the issue's 2 KiB target (issue 2; measured 3.97 KiB): the condition evaluator and the signal tiers come with it
@@ -50,7 +50,7 @@ describe('size budgets (brotli)', () => {
       const kib = (row?.brotli ?? Infinity) / 1024;
       expect(
         kib,
-        `${row?.label ?? id} is ${kib.toFixed(2)} KiB brotli, over its ${budget} KiB budget. Make it smaller, or raise BUDGETS in test/node/size.test.ts on purpose and say why.`,
+        `${row?.label ?? id} is ${kib.toFixed(2)} KiB brotli, over its ${budget} KiB budget. Make it smaller, or raise BUDGETS in test/build/size.test.ts on purpose and say why.`,
       ).toBeLessThanOrEqual(budget);
     });
   }
