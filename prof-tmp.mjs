@@ -1,0 +1,14 @@
+import { DuckDBInstance } from '@duckdb/node-api';
+import { aggregationQuery } from './dist/report.js';
+const mode = process.argv[2] ?? 'view';
+const inst = await DuckDBInstance.create(':memory:', { preserve_insertion_order: 'false' });
+const c = await inst.connect();
+const cols = 'type, visitor_id, ts, slot, salt, config_version, arm, experience, counterfactual, propensity, audiences, eligible, goal, value, kind, key, answer, forced';
+let cpu=process.cpuUsage();
+await c.run(`CREATE TEMP ${mode==='view'?'VIEW':'TABLE'} candor_events AS SELECT ${cols} FROM read_parquet('/tmp/candor-bench-engines-1m.parquet')`);
+let u=process.cpuUsage(cpu); console.log('load cpu', (u.user+u.system)/1000);
+const q = aggregationQuery({ dialect: 'duckdb', now: Date.now() });
+await c.run(`PRAGMA enable_profiling='json'`); await c.run(`PRAGMA profiling_output='/tmp/i17p/prof.json'`);
+cpu=process.cpuUsage();
+await c.runAndReadAll(q);
+u=process.cpuUsage(cpu); console.log('query cpu', (u.user+u.system)/1000, 'rss', process.resourceUsage().maxRSS/1024);
