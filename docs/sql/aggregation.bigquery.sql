@@ -42,10 +42,9 @@ candidates AS (
 ),
 -- Two decisions at the same millisecond: the decision fields break the tie, for the first exposure and for the trigger.
 picked AS (
-  SELECT vk, salt, slot, role, ts, copies, arm, experience, counterfactual, config_version, propensity, aud_key, elig_key
+  SELECT vk, salt, slot, role, arm, experience, counterfactual, config_version, propensity, aud_key, elig_key, ts, copies
   FROM (
-    SELECT r.*, ROW_NUMBER() OVER (PARTITION BY vk, salt, slot, role
-      ORDER BY arm, experience, counterfactual, config_version, propensity, aud_key, elig_key) AS pos
+    SELECT r.*, ROW_NUMBER() OVER (PARTITION BY vk, salt, slot, role ORDER BY arm, experience, counterfactual, config_version, propensity, aud_key, elig_key) AS pos
     FROM (
       SELECT vk, salt, slot, 'first' AS role, ts, SUM(copies) AS copies, arm, experience, counterfactual, config_version, propensity, aud_key, elig_key
       FROM candidates WHERE is_first = 1

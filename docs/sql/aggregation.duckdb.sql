@@ -15,7 +15,7 @@ input_counts AS (
   FROM candor_events
 ),
 -- 2. The first exposure per visitor × slot × period (salt) is the visitor's arm (intention-to-treat). Visitors are joined on a 64-bit hash of their id (vk).
-exposures AS MATERIALIZED (
+exposures AS NOT MATERIALIZED (
   SELECT hash(visitor_id) AS vk, visitor_id, salt, slot, ts, config_version, arm, experience, counterfactual, propensity, audiences, eligible
   FROM candor_events WHERE (type = 'exposure' AND visitor_id IS NOT NULL AND visitor_id <> '' AND ts IS NOT NULL AND (isfinite(ts)) AND ts >= 1577836800000 AND ts <= epoch_ms(current_timestamp) + 86400000 AND slot IS NOT NULL AND salt IS NOT NULL AND config_version IS NOT NULL
     AND arm IN ('holdout', 'control', 'explore', 'targeted') AND experience IS NOT NULL AND counterfactual IS NOT NULL AND propensity > 0 AND propensity <= 1
@@ -42,10 +42,9 @@ candidates AS (
 ),
 -- Two decisions at the same millisecond: the decision fields break the tie, for the first exposure and for the trigger.
 picked AS (
-  SELECT vk, salt, slot, role, ts, copies, arm, experience, counterfactual, config_version, propensity, aud_key, elig_key
+  SELECT vk, salt, slot, role, struct_extract(pick, 'arm') AS arm, struct_extract(pick, 'experience') AS experience, struct_extract(pick, 'counterfactual') AS counterfactual, struct_extract(pick, 'config_version') AS config_version, struct_extract(pick, 'propensity') AS propensity, struct_extract(pick, 'aud_key') AS aud_key, struct_extract(pick, 'elig_key') AS elig_key, struct_extract(pick, 'ts') AS ts, struct_extract(pick, 'copies') AS copies
   FROM (
-    SELECT r.*, ROW_NUMBER() OVER (PARTITION BY vk, salt, slot, role
-      ORDER BY arm, experience, counterfactual, config_version, propensity, aud_key, elig_key) AS pos
+    SELECT vk, salt, slot, role, arg_min(struct_pack(arm := arm, experience := experience, counterfactual := counterfactual, config_version := config_version, propensity := propensity, aud_key := aud_key, elig_key := elig_key, ts := ts, copies := copies), struct_pack(arm := arm, experience := experience, counterfactual := counterfactual, config_version := config_version, propensity := propensity, aud_key := aud_key, elig_key := elig_key)) AS pick
     FROM (
       SELECT vk, salt, slot, 'first' AS role, ts, SUM(copies) AS copies, arm, experience, counterfactual, config_version, propensity, aud_key, elig_key
       FROM candidates WHERE is_first = 1
@@ -53,8 +52,8 @@ picked AS (
       UNION ALL
       SELECT vk, salt, slot, 'trigger' AS role, ts, SUM(copies) AS copies, arm, experience, counterfactual, config_version, propensity, aud_key, elig_key
       FROM candidates WHERE is_trigger = 1
-      GROUP BY vk, salt, slot, ts, arm, experience, counterfactual, config_version, propensity, aud_key, elig_key) r) x
-  WHERE pos = 1
+      GROUP BY vk, salt, slot, ts, arm, experience, counterfactual, config_version, propensity, aud_key, elig_key) r
+    GROUP BY vk, salt, slot, role) x
 ),
 -- Copies of the first are duplicates, every other exposure is a later one.
 first_exposures AS (
@@ -88,7 +87,7 @@ exposure_counts AS (
   FROM decision_units
 ),
 -- 3. A re-sent conversion (same visitor, goal, time and value; no value counts 1) counts once.
-conversions AS MATERIALIZED (
+conversions AS NOT MATERIALIZED (
   SELECT hash(visitor_id) AS vk, goal, ts, COALESCE(value, 1) AS val FROM candor_events WHERE (type = 'conversion' AND visitor_id IS NOT NULL AND visitor_id <> '' AND ts IS NOT NULL AND (isfinite(ts)) AND ts >= 1577836800000 AND ts <= epoch_ms(current_timestamp) + 86400000 AND goal IS NOT NULL AND (value IS NULL OR (isfinite(value))))
 ),
 distinct_conversions AS (

@@ -18,7 +18,7 @@ input_counts AS (
   FROM candor_events
 ),
 -- 2. The first exposure per visitor × slot × period (salt) is the visitor's arm (intention-to-treat). Visitors are joined on a 64-bit hash of their id (vk).
-exposures AS MATERIALIZED (
+exposures AS NOT MATERIALIZED (
   SELECT hashtextextended(visitor_id, 0) AS vk, visitor_id, salt, slot, ts, config_version, arm, experience, counterfactual, propensity, audiences, eligible
   FROM candor_events WHERE (type = 'exposure' AND visitor_id IS NOT NULL AND visitor_id <> '' AND ts IS NOT NULL AND (ts NOT IN ('Infinity'::float8, '-Infinity'::float8, 'NaN'::float8)) AND ts >= 1577836800000 AND ts <= (EXTRACT(EPOCH FROM now()) * 1000) + 86400000 AND slot IS NOT NULL AND salt IS NOT NULL AND config_version IS NOT NULL
     AND arm IN ('holdout', 'control', 'explore', 'targeted') AND experience IS NOT NULL AND counterfactual IS NOT NULL AND propensity > 0 AND propensity <= 1
@@ -45,10 +45,9 @@ candidates AS (
 ),
 -- Two decisions at the same millisecond: the decision fields break the tie, for the first exposure and for the trigger.
 picked AS (
-  SELECT vk, salt, slot, role, ts, copies, arm, experience, counterfactual, config_version, propensity, aud_key, elig_key
+  SELECT vk, salt, slot, role, arm, experience, counterfactual, config_version, propensity, aud_key, elig_key, ts, copies
   FROM (
-    SELECT r.*, ROW_NUMBER() OVER (PARTITION BY vk, salt, slot, role
-      ORDER BY (arm) COLLATE "C", (experience) COLLATE "C", (counterfactual) COLLATE "C", (config_version) COLLATE "C", propensity, (aud_key) COLLATE "C", (elig_key) COLLATE "C") AS pos
+    SELECT r.*, ROW_NUMBER() OVER (PARTITION BY vk, salt, slot, role ORDER BY (arm) COLLATE "C", (experience) COLLATE "C", (counterfactual) COLLATE "C", (config_version) COLLATE "C", propensity, (aud_key) COLLATE "C", (elig_key) COLLATE "C") AS pos
     FROM (
       SELECT vk, salt, slot, 'first' AS role, ts, SUM(copies) AS copies, arm, experience, counterfactual, config_version, propensity, aud_key, elig_key
       FROM candidates WHERE is_first = 1
@@ -91,7 +90,7 @@ exposure_counts AS (
   FROM decision_units
 ),
 -- 3. A re-sent conversion (same visitor, goal, time and value; no value counts 1) counts once.
-conversions AS MATERIALIZED (
+conversions AS NOT MATERIALIZED (
   SELECT hashtextextended(visitor_id, 0) AS vk, goal, ts, COALESCE(value, 1) AS val FROM candor_events WHERE (type = 'conversion' AND visitor_id IS NOT NULL AND visitor_id <> '' AND ts IS NOT NULL AND (ts NOT IN ('Infinity'::float8, '-Infinity'::float8, 'NaN'::float8)) AND ts >= 1577836800000 AND ts <= (EXTRACT(EPOCH FROM now()) * 1000) + 86400000 AND goal IS NOT NULL AND (value IS NULL OR (value NOT IN ('Infinity'::float8, '-Infinity'::float8, 'NaN'::float8))))
 ),
 distinct_conversions AS (

@@ -141,7 +141,7 @@ export function aggregationQuery(options: AggregationQueryOptions): string {
     },
     {
       name: 'exposures',
-      materialized: true,
+      inline: true,
       note: `2. The first exposure per visitor × slot × period (salt) is the visitor's arm (intention-to-treat). Visitors are joined on a 64-bit hash of their id (vk).`,
       sql: `SELECT ${d.visitorKey('visitor_id')} AS vk, visitor_id, salt, slot, ts, config_version, arm, experience, counterfactual, propensity, audiences, eligible
   FROM ${table} WHERE ${validExposure}`,
@@ -220,7 +220,7 @@ export function aggregationQuery(options: AggregationQueryOptions): string {
     },
     {
       name: 'conversions',
-      materialized: true,
+      inline: true,
       note: '3. A re-sent conversion (same visitor, goal, time and value; no value counts 1) counts once.',
       sql: `SELECT ${d.visitorKey('visitor_id')} AS vk, goal, ts, COALESCE(value, 1) AS val FROM ${table} WHERE ${validConversion}`,
     },
