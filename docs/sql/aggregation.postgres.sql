@@ -17,60 +17,62 @@ input_counts AS (
     COALESCE(SUM(CASE WHEN ts IS NOT NULL AND (ts NOT IN ('Infinity'::float8, '-Infinity'::float8, 'NaN'::float8)) AND NOT (ts >= 1577836800000 AND ts <= (EXTRACT(EPOCH FROM now()) * 1000) + 86400000) THEN 1 ELSE 0 END), 0) AS time_out_of_range
   FROM candor_events
 ),
--- 2. The first exposure per visitor × slot × period (salt) is the visitor's arm (intention-to-treat).
+-- 2. The first exposure per visitor × slot × period (salt) is the visitor's arm (intention-to-treat). Visitors are joined on a 64-bit hash of their id (vk).
 exposures AS NOT MATERIALIZED (
-  SELECT visitor_id, salt, slot, ts, config_version, arm, experience, counterfactual, propensity, audiences, eligible
+  SELECT hashtextextended(visitor_id, 0) AS vk, visitor_id, salt, slot, ts, config_version, arm, experience, counterfactual, propensity, audiences, eligible
   FROM candor_events WHERE (type = 'exposure' AND visitor_id IS NOT NULL AND visitor_id <> '' AND ts IS NOT NULL AND (ts NOT IN ('Infinity'::float8, '-Infinity'::float8, 'NaN'::float8)) AND ts >= 1577836800000 AND ts <= (EXTRACT(EPOCH FROM now()) * 1000) + 86400000 AND slot IS NOT NULL AND salt IS NOT NULL AND config_version IS NOT NULL
     AND arm IN ('holdout', 'control', 'explore', 'targeted') AND experience IS NOT NULL AND counterfactual IS NOT NULL AND propensity > 0 AND propensity <= 1
     AND audiences IS NOT NULL AND eligible IS NOT NULL)
 ),
+-- Per visitor × slot × period: the first exposure's time, and the trigger's: the first exposure whose counterfactual is an experience (targeting had something to show). A visitor who came to match an audience is read from it for Q1 and the off-policy rows.
 exposure_units AS (
-  SELECT visitor_id, salt, slot, MIN(ts) AS t0, COUNT(*) AS events FROM exposures GROUP BY visitor_id, salt, slot
+  SELECT vk, salt, slot, MIN(visitor_id) AS visitor_id, MIN(ts) AS t0, MIN(CASE WHEN counterfactual <> 'baseline' THEN ts END) AS trigger_t0,
+    COUNT(*) AS events
+  FROM exposures GROUP BY vk, salt, slot
 ),
--- The exposures at the earliest time, each decision once with its number of copies.
-first_candidates AS (
-  SELECT visitor_id, salt, slot, t0, events, arm, experience, counterfactual, config_version, propensity, aud_key, elig_key,
+-- The exposures at the first or the trigger time, each decision once with its number of copies.
+candidates AS (
+  SELECT vk, salt, slot, is_first, is_trigger, ts, arm, experience, counterfactual, config_version, propensity, aud_key, elig_key,
     COUNT(*) AS copies
   FROM (
-    SELECT u.visitor_id, u.salt, u.slot, u.t0, u.events, e.arm, e.experience, e.counterfactual, e.config_version,
-      e.propensity, array_to_string(ARRAY(SELECT x FROM unnest(e.audiences) AS x ORDER BY x COLLATE "C"), chr(1)) AS aud_key, array_to_string(ARRAY(SELECT x FROM unnest(e.eligible) AS x ORDER BY x COLLATE "C"), chr(1)) AS elig_key
+    SELECT e.vk, e.salt, e.slot, CASE WHEN e.ts = u.t0 THEN 1 ELSE 0 END AS is_first,
+      CASE WHEN e.ts = u.trigger_t0 AND e.counterfactual <> 'baseline' THEN 1 ELSE 0 END AS is_trigger, e.ts, e.arm, e.experience,
+      e.counterfactual, e.config_version, e.propensity, array_to_string(ARRAY(SELECT x FROM unnest(e.audiences) AS x ORDER BY x COLLATE "C"), chr(1)) AS aud_key, array_to_string(ARRAY(SELECT x FROM unnest(e.eligible) AS x ORDER BY x COLLATE "C"), chr(1)) AS elig_key
     FROM exposures e
-    JOIN exposure_units u ON e.visitor_id = u.visitor_id AND e.salt = u.salt AND e.slot = u.slot AND e.ts = u.t0) c
-  GROUP BY visitor_id, salt, slot, t0, events, arm, experience, counterfactual, config_version, propensity, aud_key, elig_key
+    JOIN exposure_units u ON e.vk = u.vk AND e.salt = u.salt AND e.slot = u.slot
+    WHERE e.ts = u.t0 OR (e.ts = u.trigger_t0 AND e.counterfactual <> 'baseline')) c
+  GROUP BY vk, salt, slot, is_first, is_trigger, ts, arm, experience, counterfactual, config_version, propensity, aud_key, elig_key
 ),
--- Two decisions at the same millisecond: the decision fields break the tie. Copies of the first are duplicates, every other exposure is a later one.
-first_exposures AS (
-  SELECT visitor_id, salt, slot, t0, events, copies, arm, experience, counterfactual, config_version, propensity, aud_key, elig_key
+-- Two decisions at the same millisecond: the decision fields break the tie, for the first exposure and for the trigger.
+picked AS (
+  SELECT vk, salt, slot, role, arm, experience, counterfactual, config_version, propensity, aud_key, elig_key, ts, copies
   FROM (
-    SELECT f.*, ROW_NUMBER() OVER (PARTITION BY visitor_id, salt, slot
-      ORDER BY (arm) COLLATE "C", (experience) COLLATE "C", (counterfactual) COLLATE "C", (config_version) COLLATE "C", propensity, (aud_key) COLLATE "C", (elig_key) COLLATE "C") AS pos
-    FROM first_candidates f) r
+    SELECT r.*, ROW_NUMBER() OVER (PARTITION BY vk, salt, slot, role ORDER BY (arm) COLLATE "C", (experience) COLLATE "C", (counterfactual) COLLATE "C", (config_version) COLLATE "C", propensity, (aud_key) COLLATE "C", (elig_key) COLLATE "C") AS pos
+    FROM (
+      SELECT vk, salt, slot, 'first' AS role, ts, SUM(copies) AS copies, arm, experience, counterfactual, config_version, propensity, aud_key, elig_key
+      FROM candidates WHERE is_first = 1
+      GROUP BY vk, salt, slot, ts, arm, experience, counterfactual, config_version, propensity, aud_key, elig_key
+      UNION ALL
+      SELECT vk, salt, slot, 'trigger' AS role, ts, SUM(copies) AS copies, arm, experience, counterfactual, config_version, propensity, aud_key, elig_key
+      FROM candidates WHERE is_trigger = 1
+      GROUP BY vk, salt, slot, ts, arm, experience, counterfactual, config_version, propensity, aud_key, elig_key) r) x
   WHERE pos = 1
 ),
--- The trigger: the first exposure whose counterfactual is an experience (targeting had something to show). A visitor who came to match an audience is read from it for Q1 and the off-policy rows.
-trigger_units AS (
-  SELECT visitor_id, salt, slot, MIN(ts) AS t0 FROM exposures WHERE counterfactual <> 'baseline' GROUP BY visitor_id, salt, slot
+-- Copies of the first are duplicates, every other exposure is a later one.
+first_exposures AS (
+  SELECT p.vk, u.visitor_id, p.salt, p.slot, p.ts AS t0, u.events, p.copies, p.arm, p.experience, p.counterfactual, p.config_version, p.propensity,
+    p.aud_key, p.elig_key
+  FROM picked p JOIN exposure_units u ON u.vk = p.vk AND u.salt = p.salt AND u.slot = p.slot
+  WHERE p.role = 'first'
 ),
 triggers AS (
-  SELECT visitor_id, salt, slot, t0, copies, arm, experience, counterfactual, config_version, propensity, aud_key, elig_key
-  FROM (
-    SELECT c.*, ROW_NUMBER() OVER (PARTITION BY visitor_id, salt, slot
-      ORDER BY (arm) COLLATE "C", (experience) COLLATE "C", (counterfactual) COLLATE "C", (config_version) COLLATE "C", propensity, (aud_key) COLLATE "C", (elig_key) COLLATE "C") AS pos
-    FROM (
-      SELECT visitor_id, salt, slot, t0, arm, experience, counterfactual, config_version, propensity, aud_key, elig_key, COUNT(*) AS copies
-      FROM (
-        SELECT u.visitor_id, u.salt, u.slot, u.t0, e.arm, e.experience, e.counterfactual, e.config_version, e.propensity,
-          array_to_string(ARRAY(SELECT x FROM unnest(e.audiences) AS x ORDER BY x COLLATE "C"), chr(1)) AS aud_key, array_to_string(ARRAY(SELECT x FROM unnest(e.eligible) AS x ORDER BY x COLLATE "C"), chr(1)) AS elig_key
-        FROM exposures e
-        JOIN trigger_units u ON e.visitor_id = u.visitor_id AND e.salt = u.salt AND e.slot = u.slot AND e.ts = u.t0
-        WHERE e.counterfactual <> 'baseline') k
-      GROUP BY visitor_id, salt, slot, t0, arm, experience, counterfactual, config_version, propensity, aud_key, elig_key) c) r
-  WHERE pos = 1
+  SELECT vk, salt, slot, ts AS t0, copies, arm, experience, counterfactual, config_version, propensity, aud_key, elig_key
+  FROM picked WHERE role = 'trigger'
 ),
 -- Each first exposure with its decision record (the trigger, else the first exposure itself); redecided when they differ.
 decision_units AS (
-  SELECT f.visitor_id, f.salt, f.slot, f.copies, f.events,
-    CASE WHEN t.visitor_id IS NOT NULL AND (t.t0 <> f.t0 OR t.arm <> f.arm OR t.experience <> f.experience
+  SELECT f.vk, f.salt, f.slot, f.copies, f.events,
+    CASE WHEN t.vk IS NOT NULL AND (t.t0 <> f.t0 OR t.arm <> f.arm OR t.experience <> f.experience
       OR t.counterfactual <> f.counterfactual OR t.config_version <> f.config_version OR t.propensity <> f.propensity
       OR t.aud_key <> f.aud_key OR t.elig_key <> f.elig_key) THEN 1 ELSE 0 END AS redecided,
     t.copies AS trigger_copies, COALESCE(t.t0, f.t0) AS d_ts, COALESCE(t.arm, f.arm) AS arm,
@@ -78,7 +80,7 @@ decision_units AS (
     COALESCE(t.config_version, f.config_version) AS config_version, COALESCE(t.propensity, f.propensity) AS propensity,
     COALESCE(t.aud_key, f.aud_key) AS aud_key, COALESCE(t.elig_key, f.elig_key) AS elig_key
   FROM first_exposures f
-  LEFT JOIN triggers t ON t.visitor_id = f.visitor_id AND t.salt = f.salt AND t.slot = f.slot
+  LEFT JOIN triggers t ON t.vk = f.vk AND t.salt = f.salt AND t.slot = f.slot
 ),
 -- Copies of the first exposure or of the trigger are duplicates; every other exposure after the first is a later one.
 exposure_counts AS (
@@ -89,18 +91,18 @@ exposure_counts AS (
 ),
 -- 3. A re-sent conversion (same visitor, goal, time and value; no value counts 1) counts once.
 conversions AS NOT MATERIALIZED (
-  SELECT visitor_id, goal, ts, COALESCE(value, 1) AS val FROM candor_events WHERE (type = 'conversion' AND visitor_id IS NOT NULL AND visitor_id <> '' AND ts IS NOT NULL AND (ts NOT IN ('Infinity'::float8, '-Infinity'::float8, 'NaN'::float8)) AND ts >= 1577836800000 AND ts <= (EXTRACT(EPOCH FROM now()) * 1000) + 86400000 AND goal IS NOT NULL AND (value IS NULL OR (value NOT IN ('Infinity'::float8, '-Infinity'::float8, 'NaN'::float8))))
+  SELECT hashtextextended(visitor_id, 0) AS vk, goal, ts, COALESCE(value, 1) AS val FROM candor_events WHERE (type = 'conversion' AND visitor_id IS NOT NULL AND visitor_id <> '' AND ts IS NOT NULL AND (ts NOT IN ('Infinity'::float8, '-Infinity'::float8, 'NaN'::float8)) AND ts >= 1577836800000 AND ts <= (EXTRACT(EPOCH FROM now()) * 1000) + 86400000 AND goal IS NOT NULL AND (value IS NULL OR (value NOT IN ('Infinity'::float8, '-Infinity'::float8, 'NaN'::float8))))
 ),
 distinct_conversions AS (
-  SELECT visitor_id, goal, ts, val, COUNT(*) AS copies FROM conversions GROUP BY visitor_id, goal, ts, val
+  SELECT vk, goal, ts, val, COUNT(*) AS copies FROM conversions GROUP BY vk, goal, ts, val
 ),
 -- At most 16 per visitor × goal: the earliest (then the smallest value).
 ranked_conversions AS (
-  SELECT visitor_id, goal, ts, val, copies, ROW_NUMBER() OVER (PARTITION BY visitor_id, goal ORDER BY ts, val) AS pos
+  SELECT vk, goal, ts, val, copies, ROW_NUMBER() OVER (PARTITION BY vk, goal ORDER BY ts, val) AS pos
   FROM distinct_conversions
 ),
 kept_conversions AS (
-  SELECT visitor_id, goal, ts, val FROM ranked_conversions WHERE pos <= 16
+  SELECT vk, goal, ts, val FROM ranked_conversions WHERE pos <= 16
 ),
 conversion_counts AS (
   SELECT COALESCE(SUM(CASE WHEN pos <= 16 THEN copies - 1 ELSE 0 END), 0) AS duplicates,
@@ -112,79 +114,71 @@ goals AS (
   SELECT goal, COUNT(*) AS stored FROM kept_conversions GROUP BY goal
 ),
 -- 4. Trust events.
-trust AS (
-  SELECT visitor_id, ts, kind, slot, key, answer, forced FROM candor_events WHERE (type = 'trust' AND visitor_id IS NOT NULL AND visitor_id <> '' AND ts IS NOT NULL AND (ts NOT IN ('Infinity'::float8, '-Infinity'::float8, 'NaN'::float8)) AND ts >= 1577836800000 AND ts <= (EXTRACT(EPOCH FROM now()) * 1000) + 86400000
+trust AS MATERIALIZED (
+  SELECT hashtextextended(visitor_id, 0) AS vk, ts, kind, slot, key, answer, forced FROM candor_events WHERE (type = 'trust' AND visitor_id IS NOT NULL AND visitor_id <> '' AND ts IS NOT NULL AND (ts NOT IN ('Infinity'::float8, '-Infinity'::float8, 'NaN'::float8)) AND ts >= 1577836800000 AND ts <= (EXTRACT(EPOCH FROM now()) * 1000) + 86400000
     AND (kind IN ('explanation_opened', 'show_standard', 'personalize_again', 'forget', 'ask_dismissed') OR (kind = 'ask_answered' AND key IS NOT NULL AND answer IS NOT NULL)))
 ),
 -- Visitors with conversions or trust events but no exposure cannot be analysed.
 unexposed AS (
   SELECT COUNT(*) AS visitors FROM (
-    SELECT visitor_id, MAX(exposed) AS exposed FROM (
-      SELECT visitor_id, 0 AS exposed FROM conversions
-      UNION ALL SELECT visitor_id, 0 AS exposed FROM trust
-      UNION ALL SELECT visitor_id, 1 AS exposed FROM exposure_units) a
-    GROUP BY visitor_id) v
-  WHERE exposed = 0
+    SELECT DISTINCT vk FROM (SELECT vk FROM conversions UNION ALL SELECT vk FROM trust) a) v
+  WHERE NOT EXISTS (SELECT 1 FROM exposure_units u WHERE u.vk = v.vk)
 ),
 -- A visitor's declared answer: their earliest ask_answered (at the same millisecond, the smallest key=answer), leaving out answers to a prompt forced by ?candor-ask (not part of the random sample).
 answers AS (
-  SELECT visitor_id, answer FROM (
-    SELECT visitor_id, key || '=' || answer AS answer,
-      ROW_NUMBER() OVER (PARTITION BY visitor_id ORDER BY ts, (key || '=' || answer) COLLATE "C") AS pos
+  SELECT vk, answer FROM (
+    SELECT vk, key || '=' || answer AS answer,
+      ROW_NUMBER() OVER (PARTITION BY vk ORDER BY ts, (key || '=' || answer) COLLATE "C") AS pos
     FROM trust WHERE kind = 'ask_answered' AND COALESCE(forced, FALSE) = FALSE) a
   WHERE pos = 1
 ),
 -- Trust actions are visitor flags per slot; one without a slot counts for every slot.
 trust_flags AS (
-  SELECT DISTINCT visitor_id, kind, slot FROM trust WHERE kind IN ('explanation_opened', 'show_standard', 'personalize_again', 'forget')
+  SELECT DISTINCT vk, kind, slot FROM trust WHERE kind IN ('explanation_opened', 'show_standard', 'personalize_again', 'forget')
 ),
 -- 5. A visitor's period starts at their earliest first exposure in it; they are in the holdout when any slot logged it; the fold splits visitors in two for cross-fitting.
 visitor_periods AS (
-  SELECT visitor_id, salt, MIN(t0) AS first_ts, MAX(CASE WHEN arm = 'holdout' THEN 1 ELSE 0 END) AS holdout, CASE WHEN substr(md5(visitor_id), 32, 1) IN ('1', '3', '5', '7', '9', 'b', 'd', 'f') THEN 1 ELSE 0 END AS fold
-  FROM first_exposures GROUP BY visitor_id, salt
+  SELECT vk, salt, MIN(t0) AS first_ts, MAX(CASE WHEN arm = 'holdout' THEN 1 ELSE 0 END) AS holdout, CASE WHEN substr(md5(MIN(visitor_id)), 32, 1) IN ('1', '3', '5', '7', '9', 'b', 'd', 'f') THEN 1 ELSE 0 END AS fold
+  FROM first_exposures GROUP BY vk, salt
 ),
 -- Visitors who answered, with the audiences of their period's first exposure (same millisecond: the smallest slot name's).
 answer_audiences AS (
-  SELECT visitor_id, salt, answer, aud_key FROM (
-    SELECT f.visitor_id, f.salt, a.answer, f.aud_key, ROW_NUMBER() OVER (PARTITION BY f.visitor_id, f.salt ORDER BY f.t0, (f.slot) COLLATE "C") AS pos
-    FROM first_exposures f JOIN answers a ON a.visitor_id = f.visitor_id) x
+  SELECT vk, salt, answer, aud_key FROM (
+    SELECT f.vk, f.salt, a.answer, f.aud_key, ROW_NUMBER() OVER (PARTITION BY f.vk, f.salt ORDER BY f.t0, (f.slot) COLLATE "C") AS pos
+    FROM first_exposures f JOIN answers a ON a.vk = f.vk) x
   WHERE pos = 1
 ),
--- Conversions count within the window after the period's start; values add up per visitor × goal.
-visitor_goals AS (
-  SELECT p.visitor_id, p.salt, c.goal, SUM(c.val) AS x
-  FROM visitor_periods p
-  JOIN kept_conversions c ON c.visitor_id = p.visitor_id AND c.ts >= p.first_ts AND c.ts <= p.first_ts + 604800000
-  GROUP BY p.visitor_id, p.salt, c.goal
-),
--- Every visitor × period once with goal NULL (to count visitors), then once per goal converted on.
+-- Conversions count within the window after the period's start; values add up per visitor × goal. Every visitor × period once with goal NULL (to count visitors), then once per goal converted on.
 outcomes AS (
-  SELECT visitor_id, salt, CAST(NULL AS TEXT) AS goal, CAST(NULL AS DOUBLE PRECISION) AS x FROM visitor_periods
+  SELECT vk, salt, holdout, first_ts, CAST(NULL AS TEXT) AS goal, CAST(NULL AS DOUBLE PRECISION) AS x FROM visitor_periods
   UNION ALL
-  SELECT visitor_id, salt, goal, x FROM visitor_goals
+  SELECT p.vk, p.salt, p.holdout, p.first_ts, c.goal, SUM(c.val) AS x
+  FROM visitor_periods p
+  JOIN kept_conversions c ON c.vk = p.vk AND c.ts >= p.first_ts AND c.ts <= p.first_ts + 604800000
+  GROUP BY p.vk, p.salt, p.holdout, p.first_ts, c.goal
 ),
 -- Outcomes by decision record: a redecided one counts conversions within the window after its trigger, the others the period's.
 decision_outcomes AS (
-  SELECT u.visitor_id, u.salt, u.slot, o.goal, o.x
-  FROM decision_units u JOIN outcomes o ON o.visitor_id = u.visitor_id AND o.salt = u.salt
+  SELECT u.vk, u.salt, u.slot, o.goal, o.x
+  FROM decision_units u JOIN outcomes o ON o.vk = u.vk AND o.salt = u.salt
   WHERE u.redecided = 0
   UNION ALL
-  SELECT visitor_id, salt, slot, CAST(NULL AS TEXT) AS goal, CAST(NULL AS DOUBLE PRECISION) AS x FROM decision_units WHERE redecided = 1
+  SELECT vk, salt, slot, CAST(NULL AS TEXT) AS goal, CAST(NULL AS DOUBLE PRECISION) AS x FROM decision_units WHERE redecided = 1
   UNION ALL
-  SELECT u.visitor_id, u.salt, u.slot, c.goal, SUM(c.val) AS x
+  SELECT u.vk, u.salt, u.slot, c.goal, SUM(c.val) AS x
   FROM decision_units u
-  JOIN kept_conversions c ON c.visitor_id = u.visitor_id AND c.ts >= u.d_ts AND c.ts <= u.d_ts + 604800000
+  JOIN kept_conversions c ON c.vk = u.vk AND c.ts >= u.d_ts AND c.ts <= u.d_ts + 604800000
   WHERE u.redecided = 1
-  GROUP BY u.visitor_id, u.salt, u.slot, c.goal
+  GROUP BY u.vk, u.salt, u.slot, c.goal
 ),
 -- The trust flags of each first exposure: those for its slot, and those without a slot (two joins, so both are hash joins).
 unit_flags AS (
-  SELECT DISTINCT visitor_id, salt, slot, arm, experience, kind FROM (
-    SELECT f.visitor_id, f.salt, f.slot, f.arm, f.experience, tf.kind
-    FROM first_exposures f JOIN trust_flags tf ON tf.visitor_id = f.visitor_id AND tf.slot = f.slot
+  SELECT DISTINCT vk, salt, slot, arm, experience, kind FROM (
+    SELECT f.vk, f.salt, f.slot, f.arm, f.experience, tf.kind
+    FROM first_exposures f JOIN trust_flags tf ON tf.vk = f.vk AND tf.slot = f.slot
     UNION ALL
-    SELECT f.visitor_id, f.salt, f.slot, f.arm, f.experience, tf.kind
-    FROM first_exposures f JOIN trust_flags tf ON tf.visitor_id = f.visitor_id WHERE tf.slot IS NULL) u
+    SELECT f.vk, f.salt, f.slot, f.arm, f.experience, tf.kind
+    FROM first_exposures f JOIN trust_flags tf ON tf.vk = f.vk WHERE tf.slot IS NULL) u
 )
 SELECT CAST('meta' AS TEXT) AS section, CAST('format' AS TEXT) AS name, CAST(NULL AS TEXT) AS salt, CAST(NULL AS TEXT) AS slot, CAST(NULL AS BIGINT) AS day, CAST(NULL AS BIGINT) AS holdout, CAST(NULL AS BIGINT) AS fold, CAST(NULL AS TEXT) AS answer, CAST(NULL AS TEXT) AS audiences, CAST(NULL AS TEXT) AS eligible, CAST(NULL AS TEXT) AS arm, CAST(NULL AS TEXT) AS experience, CAST(NULL AS TEXT) AS counterfactual, CAST(NULL AS TEXT) AS config_version, CAST(NULL AS DOUBLE PRECISION) AS propensity, CAST(NULL AS TEXT) AS goal, CAST(1 AS BIGINT) AS n, CAST(NULL AS DOUBLE PRECISION) AS x, CAST(NULL AS DOUBLE PRECISION) AS xx
 UNION ALL
@@ -222,14 +216,14 @@ SELECT CAST('period' AS TEXT) AS section, CAST('first_ts' AS TEXT) AS name, CAST
 UNION ALL
 SELECT CAST('period' AS TEXT) AS section, CAST('last_ts' AS TEXT) AS name, CAST(salt AS TEXT) AS salt, CAST(NULL AS TEXT) AS slot, CAST(NULL AS BIGINT) AS day, CAST(NULL AS BIGINT) AS holdout, CAST(NULL AS BIGINT) AS fold, CAST(NULL AS TEXT) AS answer, CAST(NULL AS TEXT) AS audiences, CAST(NULL AS TEXT) AS eligible, CAST(NULL AS TEXT) AS arm, CAST(NULL AS TEXT) AS experience, CAST(NULL AS TEXT) AS counterfactual, CAST(NULL AS TEXT) AS config_version, CAST(NULL AS DOUBLE PRECISION) AS propensity, CAST(NULL AS TEXT) AS goal, CAST(NULL AS BIGINT) AS n, CAST(MAX(t0) AS DOUBLE PRECISION) AS x, CAST(NULL AS DOUBLE PRECISION) AS xx FROM first_exposures GROUP BY salt
 UNION ALL
-SELECT CAST('group' AS TEXT) AS section, CAST(CASE WHEN o.goal IS NULL THEN 'visitors' ELSE 'converted' END AS TEXT) AS name, CAST(p.salt AS TEXT) AS salt, CAST(NULL AS TEXT) AS slot, CAST(NULL AS BIGINT) AS day, CAST(p.holdout AS BIGINT) AS holdout, CAST(NULL AS BIGINT) AS fold, CAST(NULL AS TEXT) AS answer, CAST(NULL AS TEXT) AS audiences, CAST(NULL AS TEXT) AS eligible, CAST(NULL AS TEXT) AS arm, CAST(NULL AS TEXT) AS experience, CAST(NULL AS TEXT) AS counterfactual, CAST(NULL AS TEXT) AS config_version, CAST(NULL AS DOUBLE PRECISION) AS propensity, CAST(o.goal AS TEXT) AS goal, CAST(COUNT(*) AS BIGINT) AS n, CAST(SUM(o.x) AS DOUBLE PRECISION) AS x, CAST(SUM(o.x * o.x) AS DOUBLE PRECISION) AS xx
-  FROM visitor_periods p JOIN outcomes o ON o.visitor_id = p.visitor_id AND o.salt = p.salt GROUP BY p.salt, p.holdout, o.goal
+SELECT CAST('group' AS TEXT) AS section, CAST(CASE WHEN o.goal IS NULL THEN 'visitors' ELSE 'converted' END AS TEXT) AS name, CAST(o.salt AS TEXT) AS salt, CAST(NULL AS TEXT) AS slot, CAST(NULL AS BIGINT) AS day, CAST(o.holdout AS BIGINT) AS holdout, CAST(NULL AS BIGINT) AS fold, CAST(NULL AS TEXT) AS answer, CAST(NULL AS TEXT) AS audiences, CAST(NULL AS TEXT) AS eligible, CAST(NULL AS TEXT) AS arm, CAST(NULL AS TEXT) AS experience, CAST(NULL AS TEXT) AS counterfactual, CAST(NULL AS TEXT) AS config_version, CAST(NULL AS DOUBLE PRECISION) AS propensity, CAST(o.goal AS TEXT) AS goal, CAST(COUNT(*) AS BIGINT) AS n, CAST(SUM(o.x) AS DOUBLE PRECISION) AS x, CAST(SUM(o.x * o.x) AS DOUBLE PRECISION) AS xx
+  FROM outcomes o GROUP BY o.salt, o.holdout, o.goal
 UNION ALL
-SELECT CAST('day' AS TEXT) AS section, CAST(CASE WHEN o.goal IS NULL THEN 'visitors' ELSE 'converted' END AS TEXT) AS name, CAST(p.salt AS TEXT) AS salt, CAST(NULL AS TEXT) AS slot, CAST(FLOOR(p.first_ts / 86400000.0) AS BIGINT) AS day, CAST(p.holdout AS BIGINT) AS holdout, CAST(NULL AS BIGINT) AS fold, CAST(NULL AS TEXT) AS answer, CAST(NULL AS TEXT) AS audiences, CAST(NULL AS TEXT) AS eligible, CAST(NULL AS TEXT) AS arm, CAST(NULL AS TEXT) AS experience, CAST(NULL AS TEXT) AS counterfactual, CAST(NULL AS TEXT) AS config_version, CAST(NULL AS DOUBLE PRECISION) AS propensity, CAST(o.goal AS TEXT) AS goal, CAST(COUNT(*) AS BIGINT) AS n, CAST(SUM(o.x) AS DOUBLE PRECISION) AS x, CAST(SUM(o.x * o.x) AS DOUBLE PRECISION) AS xx
-  FROM visitor_periods p JOIN outcomes o ON o.visitor_id = p.visitor_id AND o.salt = p.salt GROUP BY p.salt, FLOOR(p.first_ts / 86400000.0), p.holdout, o.goal
+SELECT CAST('day' AS TEXT) AS section, CAST(CASE WHEN o.goal IS NULL THEN 'visitors' ELSE 'converted' END AS TEXT) AS name, CAST(o.salt AS TEXT) AS salt, CAST(NULL AS TEXT) AS slot, CAST(FLOOR(o.first_ts / 86400000.0) AS BIGINT) AS day, CAST(o.holdout AS BIGINT) AS holdout, CAST(NULL AS BIGINT) AS fold, CAST(NULL AS TEXT) AS answer, CAST(NULL AS TEXT) AS audiences, CAST(NULL AS TEXT) AS eligible, CAST(NULL AS TEXT) AS arm, CAST(NULL AS TEXT) AS experience, CAST(NULL AS TEXT) AS counterfactual, CAST(NULL AS TEXT) AS config_version, CAST(NULL AS DOUBLE PRECISION) AS propensity, CAST(o.goal AS TEXT) AS goal, CAST(COUNT(*) AS BIGINT) AS n, CAST(SUM(o.x) AS DOUBLE PRECISION) AS x, CAST(SUM(o.x * o.x) AS DOUBLE PRECISION) AS xx
+  FROM outcomes o GROUP BY o.salt, FLOOR(o.first_ts / 86400000.0), o.holdout, o.goal
 UNION ALL
 SELECT CAST('answer' AS TEXT) AS section, CAST(CASE WHEN o.goal IS NULL THEN 'visitors' ELSE 'converted' END AS TEXT) AS name, CAST(p.salt AS TEXT) AS salt, CAST(NULL AS TEXT) AS slot, CAST(NULL AS BIGINT) AS day, CAST(NULL AS BIGINT) AS holdout, CAST(NULL AS BIGINT) AS fold, CAST(p.answer AS TEXT) AS answer, CAST(p.aud_key AS TEXT) AS audiences, CAST(NULL AS TEXT) AS eligible, CAST(NULL AS TEXT) AS arm, CAST(NULL AS TEXT) AS experience, CAST(NULL AS TEXT) AS counterfactual, CAST(NULL AS TEXT) AS config_version, CAST(NULL AS DOUBLE PRECISION) AS propensity, CAST(o.goal AS TEXT) AS goal, CAST(COUNT(*) AS BIGINT) AS n, CAST(SUM(o.x) AS DOUBLE PRECISION) AS x, CAST(SUM(o.x * o.x) AS DOUBLE PRECISION) AS xx
-  FROM answer_audiences p JOIN outcomes o ON o.visitor_id = p.visitor_id AND o.salt = p.salt GROUP BY p.salt, p.answer, p.aud_key, o.goal
+  FROM answer_audiences p JOIN outcomes o ON o.vk = p.vk AND o.salt = p.salt GROUP BY p.salt, p.answer, p.aud_key, o.goal
 UNION ALL
 SELECT CAST('arm' AS TEXT) AS section, CAST(NULL AS TEXT) AS name, CAST(salt AS TEXT) AS salt, CAST(slot AS TEXT) AS slot, CAST(NULL AS BIGINT) AS day, CAST(NULL AS BIGINT) AS holdout, CAST(NULL AS BIGINT) AS fold, CAST(NULL AS TEXT) AS answer, CAST(NULL AS TEXT) AS audiences, CAST(NULL AS TEXT) AS eligible, CAST(arm AS TEXT) AS arm, CAST(NULL AS TEXT) AS experience, CAST(NULL AS TEXT) AS counterfactual, CAST(NULL AS TEXT) AS config_version, CAST(NULL AS DOUBLE PRECISION) AS propensity, CAST(NULL AS TEXT) AS goal, CAST(COUNT(*) AS BIGINT) AS n, CAST(NULL AS DOUBLE PRECISION) AS x, CAST(NULL AS DOUBLE PRECISION) AS xx FROM first_exposures GROUP BY salt, slot, arm
 UNION ALL
@@ -237,17 +231,17 @@ SELECT CAST('version' AS TEXT) AS section, CAST(NULL AS TEXT) AS name, CAST(salt
   FROM first_exposures GROUP BY salt, slot, config_version
 UNION ALL
 SELECT CAST('cell' AS TEXT) AS section, CAST(CASE WHEN o.goal IS NULL THEN 'visitors' ELSE 'converted' END AS TEXT) AS name, CAST(p.salt AS TEXT) AS salt, CAST(p.slot AS TEXT) AS slot, CAST(NULL AS BIGINT) AS day, CAST(NULL AS BIGINT) AS holdout, CAST(NULL AS BIGINT) AS fold, CAST(NULL AS TEXT) AS answer, CAST(NULL AS TEXT) AS audiences, CAST(NULL AS TEXT) AS eligible, CAST(p.arm AS TEXT) AS arm, CAST(p.experience AS TEXT) AS experience, CAST(p.counterfactual AS TEXT) AS counterfactual, CAST(NULL AS TEXT) AS config_version, CAST(NULL AS DOUBLE PRECISION) AS propensity, CAST(o.goal AS TEXT) AS goal, CAST(COUNT(*) AS BIGINT) AS n, CAST(SUM(o.x) AS DOUBLE PRECISION) AS x, CAST(SUM(o.x * o.x) AS DOUBLE PRECISION) AS xx
-  FROM first_exposures p JOIN outcomes o ON o.visitor_id = p.visitor_id AND o.salt = p.salt GROUP BY p.salt, p.slot, p.arm, p.experience, p.counterfactual, o.goal
+  FROM first_exposures p JOIN outcomes o ON o.vk = p.vk AND o.salt = p.salt GROUP BY p.salt, p.slot, p.arm, p.experience, p.counterfactual, o.goal
 UNION ALL
 SELECT CAST('decision' AS TEXT) AS section, CAST(CASE WHEN o.goal IS NULL THEN 'visitors' ELSE 'converted' END AS TEXT) AS name, CAST(p.salt AS TEXT) AS salt, CAST(p.slot AS TEXT) AS slot, CAST(NULL AS BIGINT) AS day, CAST(NULL AS BIGINT) AS holdout, CAST(NULL AS BIGINT) AS fold, CAST(NULL AS TEXT) AS answer, CAST(NULL AS TEXT) AS audiences, CAST(NULL AS TEXT) AS eligible, CAST(p.arm AS TEXT) AS arm, CAST(p.experience AS TEXT) AS experience, CAST(p.counterfactual AS TEXT) AS counterfactual, CAST(NULL AS TEXT) AS config_version, CAST(NULL AS DOUBLE PRECISION) AS propensity, CAST(o.goal AS TEXT) AS goal, CAST(COUNT(*) AS BIGINT) AS n, CAST(SUM(o.x) AS DOUBLE PRECISION) AS x, CAST(SUM(o.x * o.x) AS DOUBLE PRECISION) AS xx
-  FROM decision_units p JOIN decision_outcomes o ON o.visitor_id = p.visitor_id AND o.salt = p.salt AND o.slot = p.slot
+  FROM decision_units p JOIN decision_outcomes o ON o.vk = p.vk AND o.salt = p.salt AND o.slot = p.slot
   GROUP BY p.salt, p.slot, p.arm, p.experience, p.counterfactual, o.goal
 UNION ALL
 SELECT CAST('ope' AS TEXT) AS section, CAST(CASE WHEN o.goal IS NULL THEN 'visitors' ELSE 'converted' END AS TEXT) AS name, CAST(p.salt AS TEXT) AS salt, CAST(p.slot AS TEXT) AS slot, CAST(NULL AS BIGINT) AS day, CAST(NULL AS BIGINT) AS holdout, CAST(v.fold AS BIGINT) AS fold, CAST(a.answer AS TEXT) AS answer, CAST(p.aud_key AS TEXT) AS audiences, CAST(p.elig_key AS TEXT) AS eligible, CAST(p.arm AS TEXT) AS arm, CAST(p.experience AS TEXT) AS experience, CAST(p.counterfactual AS TEXT) AS counterfactual, CAST(p.config_version AS TEXT) AS config_version, CAST(p.propensity AS DOUBLE PRECISION) AS propensity, CAST(o.goal AS TEXT) AS goal, CAST(COUNT(*) AS BIGINT) AS n, CAST(NULL AS DOUBLE PRECISION) AS x, CAST(NULL AS DOUBLE PRECISION) AS xx
   FROM decision_units p
-  JOIN visitor_periods v ON v.visitor_id = p.visitor_id AND v.salt = p.salt
-  LEFT JOIN answers a ON a.visitor_id = p.visitor_id
-  JOIN decision_outcomes o ON o.visitor_id = p.visitor_id AND o.salt = p.salt AND o.slot = p.slot
+  JOIN visitor_periods v ON v.vk = p.vk AND v.salt = p.salt
+  LEFT JOIN answers a ON a.vk = p.vk
+  JOIN decision_outcomes o ON o.vk = p.vk AND o.salt = p.salt AND o.slot = p.slot
   GROUP BY p.salt, p.slot, v.fold, a.answer, p.aud_key, p.elig_key, p.arm, p.experience, p.counterfactual, p.config_version, p.propensity, o.goal
 UNION ALL
 SELECT CAST('trust' AS TEXT) AS section, CAST('visitors' AS TEXT) AS name, CAST(salt AS TEXT) AS salt, CAST(slot AS TEXT) AS slot, CAST(NULL AS BIGINT) AS day, CAST(NULL AS BIGINT) AS holdout, CAST(NULL AS BIGINT) AS fold, CAST(NULL AS TEXT) AS answer, CAST(NULL AS TEXT) AS audiences, CAST(NULL AS TEXT) AS eligible, CAST(arm AS TEXT) AS arm, CAST(experience AS TEXT) AS experience, CAST(NULL AS TEXT) AS counterfactual, CAST(NULL AS TEXT) AS config_version, CAST(NULL AS DOUBLE PRECISION) AS propensity, CAST(NULL AS TEXT) AS goal, CAST(COUNT(*) AS BIGINT) AS n, CAST(NULL AS DOUBLE PRECISION) AS x, CAST(NULL AS DOUBLE PRECISION) AS xx

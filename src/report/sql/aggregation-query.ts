@@ -73,6 +73,8 @@ interface Cte {
   name: string;
   /** Read again at each use instead of stored (it scans the table, whose rows may not fit in memory). */
   inline?: boolean;
+  /** Stored once where the engine lets the query say so (it is read several times). */
+  materialized?: boolean;
   /** The rule it applies, printed as a comment above it. */
   note?: string;
   sql: string;
@@ -140,63 +142,65 @@ export function aggregationQuery(options: AggregationQueryOptions): string {
     {
       name: 'exposures',
       inline: true,
-      note: `2. The first exposure per visitor × slot × period (salt) is the visitor's arm (intention-to-treat).`,
-      sql: `SELECT visitor_id, salt, slot, ts, config_version, arm, experience, counterfactual, propensity, audiences, eligible
+      note: `2. The first exposure per visitor × slot × period (salt) is the visitor's arm (intention-to-treat). Visitors are joined on a 64-bit hash of their id (vk).`,
+      sql: `SELECT ${d.visitorKey('visitor_id')} AS vk, visitor_id, salt, slot, ts, config_version, arm, experience, counterfactual, propensity, audiences, eligible
   FROM ${table} WHERE ${validExposure}`,
     },
     {
       name: 'exposure_units',
-      sql: `SELECT visitor_id, salt, slot, MIN(ts) AS t0, COUNT(*) AS events FROM exposures GROUP BY visitor_id, salt, slot`,
+      note: `Per visitor × slot × period: the first exposure's time, and the trigger's: the first exposure whose counterfactual is an experience (targeting had something to show). A visitor who came to match an audience is read from it for Q1 and the off-policy rows.`,
+      sql: `SELECT vk, salt, slot, MIN(visitor_id) AS visitor_id, MIN(ts) AS t0, MIN(CASE WHEN counterfactual <> 'baseline' THEN ts END) AS trigger_t0,
+    COUNT(*) AS events
+  FROM exposures GROUP BY vk, salt, slot`,
     },
     {
-      name: 'first_candidates',
-      note: 'The exposures at the earliest time, each decision once with its number of copies.',
-      sql: `SELECT visitor_id, salt, slot, t0, events, arm, experience, counterfactual, config_version, propensity, aud_key, elig_key,
+      name: 'candidates',
+      note: 'The exposures at the first or the trigger time, each decision once with its number of copies.',
+      sql: `SELECT vk, salt, slot, is_first, is_trigger, ts, arm, experience, counterfactual, config_version, propensity, aud_key, elig_key,
     COUNT(*) AS copies
   FROM (
-    SELECT u.visitor_id, u.salt, u.slot, u.t0, u.events, e.arm, e.experience, e.counterfactual, e.config_version,
-      e.propensity, ${d.setKey('e.audiences')} AS aud_key, ${d.setKey('e.eligible')} AS elig_key
+    SELECT e.vk, e.salt, e.slot, CASE WHEN e.ts = u.t0 THEN 1 ELSE 0 END AS is_first,
+      CASE WHEN e.ts = u.trigger_t0 AND e.counterfactual <> 'baseline' THEN 1 ELSE 0 END AS is_trigger, e.ts, e.arm, e.experience,
+      e.counterfactual, e.config_version, e.propensity, ${d.setKey('e.audiences')} AS aud_key, ${d.setKey('e.eligible')} AS elig_key
     FROM exposures e
-    JOIN exposure_units u ON e.visitor_id = u.visitor_id AND e.salt = u.salt AND e.slot = u.slot AND e.ts = u.t0) c
-  GROUP BY visitor_id, salt, slot, t0, events, arm, experience, counterfactual, config_version, propensity, aud_key, elig_key`,
+    JOIN exposure_units u ON e.vk = u.vk AND e.salt = u.salt AND e.slot = u.slot
+    WHERE e.ts = u.t0 OR (e.ts = u.trigger_t0 AND e.counterfactual <> 'baseline')) c
+  GROUP BY vk, salt, slot, is_first, is_trigger, ts, arm, experience, counterfactual, config_version, propensity, aud_key, elig_key`,
+    },
+    {
+      name: 'picked',
+      note: 'Two decisions at the same millisecond: the decision fields break the tie, for the first exposure and for the trigger.',
+      sql: d.firstPerGroup(
+        `SELECT vk, salt, slot, 'first' AS role, ts, SUM(copies) AS copies, arm, experience, counterfactual, config_version, propensity, aud_key, elig_key
+      FROM candidates WHERE is_first = 1
+      GROUP BY vk, salt, slot, ts, arm, experience, counterfactual, config_version, propensity, aud_key, elig_key
+      UNION ALL
+      SELECT vk, salt, slot, 'trigger' AS role, ts, SUM(copies) AS copies, arm, experience, counterfactual, config_version, propensity, aud_key, elig_key
+      FROM candidates WHERE is_trigger = 1
+      GROUP BY vk, salt, slot, ts, arm, experience, counterfactual, config_version, propensity, aud_key, elig_key`,
+        ['vk', 'salt', 'slot', 'role'],
+        [['arm', true], ['experience', true], ['counterfactual', true], ['config_version', true], ['propensity', false], ['aud_key', true], ['elig_key', true]],
+        ['ts', 'copies'],
+      ),
     },
     {
       name: 'first_exposures',
-      note: 'Two decisions at the same millisecond: the decision fields break the tie. Copies of the first are duplicates, every other exposure is a later one.',
-      sql: `SELECT visitor_id, salt, slot, t0, events, copies, arm, experience, counterfactual, config_version, propensity, aud_key, elig_key
-  FROM (
-    SELECT f.*, ROW_NUMBER() OVER (PARTITION BY visitor_id, salt, slot
-      ORDER BY ${b('arm')}, ${b('experience')}, ${b('counterfactual')}, ${b('config_version')}, propensity, ${b('aud_key')}, ${b('elig_key')}) AS pos
-    FROM first_candidates f) r
-  WHERE pos = 1`,
-    },
-    {
-      name: 'trigger_units',
-      note: `The trigger: the first exposure whose counterfactual is an experience (targeting had something to show). A visitor who came to match an audience is read from it for Q1 and the off-policy rows.`,
-      sql: `SELECT visitor_id, salt, slot, MIN(ts) AS t0 FROM exposures WHERE counterfactual <> 'baseline' GROUP BY visitor_id, salt, slot`,
+      note: 'Copies of the first are duplicates, every other exposure is a later one.',
+      sql: `SELECT p.vk, u.visitor_id, p.salt, p.slot, p.ts AS t0, u.events, p.copies, p.arm, p.experience, p.counterfactual, p.config_version, p.propensity,
+    p.aud_key, p.elig_key
+  FROM picked p JOIN exposure_units u ON u.vk = p.vk AND u.salt = p.salt AND u.slot = p.slot
+  WHERE p.role = 'first'`,
     },
     {
       name: 'triggers',
-      sql: `SELECT visitor_id, salt, slot, t0, copies, arm, experience, counterfactual, config_version, propensity, aud_key, elig_key
-  FROM (
-    SELECT c.*, ROW_NUMBER() OVER (PARTITION BY visitor_id, salt, slot
-      ORDER BY ${b('arm')}, ${b('experience')}, ${b('counterfactual')}, ${b('config_version')}, propensity, ${b('aud_key')}, ${b('elig_key')}) AS pos
-    FROM (
-      SELECT visitor_id, salt, slot, t0, arm, experience, counterfactual, config_version, propensity, aud_key, elig_key, COUNT(*) AS copies
-      FROM (
-        SELECT u.visitor_id, u.salt, u.slot, u.t0, e.arm, e.experience, e.counterfactual, e.config_version, e.propensity,
-          ${d.setKey('e.audiences')} AS aud_key, ${d.setKey('e.eligible')} AS elig_key
-        FROM exposures e
-        JOIN trigger_units u ON e.visitor_id = u.visitor_id AND e.salt = u.salt AND e.slot = u.slot AND e.ts = u.t0
-        WHERE e.counterfactual <> 'baseline') k
-      GROUP BY visitor_id, salt, slot, t0, arm, experience, counterfactual, config_version, propensity, aud_key, elig_key) c) r
-  WHERE pos = 1`,
+      sql: `SELECT vk, salt, slot, ts AS t0, copies, arm, experience, counterfactual, config_version, propensity, aud_key, elig_key
+  FROM picked WHERE role = 'trigger'`,
     },
     {
       name: 'decision_units',
       note: `Each first exposure with its decision record (the trigger, else the first exposure itself); redecided when they differ.`,
-      sql: `SELECT f.visitor_id, f.salt, f.slot, f.copies, f.events,
-    CASE WHEN t.visitor_id IS NOT NULL AND (t.t0 <> f.t0 OR t.arm <> f.arm OR t.experience <> f.experience
+      sql: `SELECT f.vk, f.salt, f.slot, f.copies, f.events,
+    CASE WHEN t.vk IS NOT NULL AND (t.t0 <> f.t0 OR t.arm <> f.arm OR t.experience <> f.experience
       OR t.counterfactual <> f.counterfactual OR t.config_version <> f.config_version OR t.propensity <> f.propensity
       OR t.aud_key <> f.aud_key OR t.elig_key <> f.elig_key) THEN 1 ELSE 0 END AS redecided,
     t.copies AS trigger_copies, COALESCE(t.t0, f.t0) AS d_ts, COALESCE(t.arm, f.arm) AS arm,
@@ -204,7 +208,7 @@ export function aggregationQuery(options: AggregationQueryOptions): string {
     COALESCE(t.config_version, f.config_version) AS config_version, COALESCE(t.propensity, f.propensity) AS propensity,
     COALESCE(t.aud_key, f.aud_key) AS aud_key, COALESCE(t.elig_key, f.elig_key) AS elig_key
   FROM first_exposures f
-  LEFT JOIN triggers t ON t.visitor_id = f.visitor_id AND t.salt = f.salt AND t.slot = f.slot`,
+  LEFT JOIN triggers t ON t.vk = f.vk AND t.salt = f.salt AND t.slot = f.slot`,
     },
     {
       name: 'exposure_counts',
@@ -218,21 +222,21 @@ export function aggregationQuery(options: AggregationQueryOptions): string {
       name: 'conversions',
       inline: true,
       note: '3. A re-sent conversion (same visitor, goal, time and value; no value counts 1) counts once.',
-      sql: `SELECT visitor_id, goal, ts, COALESCE(value, 1) AS val FROM ${table} WHERE ${validConversion}`,
+      sql: `SELECT ${d.visitorKey('visitor_id')} AS vk, goal, ts, COALESCE(value, 1) AS val FROM ${table} WHERE ${validConversion}`,
     },
     {
       name: 'distinct_conversions',
-      sql: `SELECT visitor_id, goal, ts, val, COUNT(*) AS copies FROM conversions GROUP BY visitor_id, goal, ts, val`,
+      sql: `SELECT vk, goal, ts, val, COUNT(*) AS copies FROM conversions GROUP BY vk, goal, ts, val`,
     },
     {
       name: 'ranked_conversions',
       note: `At most ${String(cap)} per visitor × goal: the earliest (then the smallest value).`,
-      sql: `SELECT visitor_id, goal, ts, val, copies, ROW_NUMBER() OVER (PARTITION BY visitor_id, goal ORDER BY ts, val) AS pos
+      sql: `SELECT vk, goal, ts, val, copies, ROW_NUMBER() OVER (PARTITION BY vk, goal ORDER BY ts, val) AS pos
   FROM distinct_conversions`,
     },
     {
       name: 'kept_conversions',
-      sql: `SELECT visitor_id, goal, ts, val FROM ranked_conversions WHERE pos <= ${String(cap)}`,
+      sql: `SELECT vk, goal, ts, val FROM ranked_conversions WHERE pos <= ${String(cap)}`,
     },
     {
       name: 'conversion_counts',
@@ -247,92 +251,84 @@ export function aggregationQuery(options: AggregationQueryOptions): string {
     },
     {
       name: 'trust',
+      materialized: true,
       note: '4. Trust events.',
-      sql: `SELECT visitor_id, ts, kind, slot, key, answer, forced FROM ${table} WHERE ${validTrust}`,
+      sql: `SELECT ${d.visitorKey('visitor_id')} AS vk, ts, kind, slot, key, answer, forced FROM ${table} WHERE ${validTrust}`,
     },
     {
       name: 'unexposed',
       note: 'Visitors with conversions or trust events but no exposure cannot be analysed.',
       sql: `SELECT COUNT(*) AS visitors FROM (
-    SELECT visitor_id, MAX(exposed) AS exposed FROM (
-      SELECT visitor_id, 0 AS exposed FROM conversions
-      UNION ALL SELECT visitor_id, 0 AS exposed FROM trust
-      UNION ALL SELECT visitor_id, 1 AS exposed FROM exposure_units) a
-    GROUP BY visitor_id) v
-  WHERE exposed = 0`,
+    SELECT DISTINCT vk FROM (SELECT vk FROM conversions UNION ALL SELECT vk FROM trust) a) v
+  WHERE NOT EXISTS (SELECT 1 FROM exposure_units u WHERE u.vk = v.vk)`,
     },
     {
       name: 'answers',
       note: `A visitor's declared answer: their earliest ask_answered (at the same millisecond, the smallest key=answer), leaving out answers to a prompt forced by ?candor-ask (not part of the random sample).`,
-      sql: `SELECT visitor_id, answer FROM (
-    SELECT visitor_id, key || '=' || answer AS answer,
-      ROW_NUMBER() OVER (PARTITION BY visitor_id ORDER BY ts, ${b(`key || '=' || answer`)}) AS pos
+      sql: `SELECT vk, answer FROM (
+    SELECT vk, key || '=' || answer AS answer,
+      ROW_NUMBER() OVER (PARTITION BY vk ORDER BY ts, ${b(`key || '=' || answer`)}) AS pos
     FROM trust WHERE kind = 'ask_answered' AND COALESCE(forced, FALSE) = FALSE) a
   WHERE pos = 1`,
     },
     {
       name: 'trust_flags',
       note: 'Trust actions are visitor flags per slot; one without a slot counts for every slot.',
-      sql: `SELECT DISTINCT visitor_id, kind, slot FROM trust WHERE kind IN (${FLAG_KINDS.map(lit).join(', ')})`,
+      sql: `SELECT DISTINCT vk, kind, slot FROM trust WHERE kind IN (${FLAG_KINDS.map(lit).join(', ')})`,
     },
     {
       name: 'visitor_periods',
       note: `5. A visitor's period starts at their earliest first exposure in it; they are in the holdout when any slot logged it; the fold splits visitors in two for cross-fitting.`,
-      sql: `SELECT visitor_id, salt, MIN(t0) AS first_ts, MAX(CASE WHEN arm = 'holdout' THEN 1 ELSE 0 END) AS holdout, ${d.md5Fold('visitor_id')} AS fold
-  FROM first_exposures GROUP BY visitor_id, salt`,
+      sql: `SELECT vk, salt, MIN(t0) AS first_ts, MAX(CASE WHEN arm = 'holdout' THEN 1 ELSE 0 END) AS holdout, ${d.md5Fold('MIN(visitor_id)')} AS fold
+  FROM first_exposures GROUP BY vk, salt`,
     },
     {
       name: 'answer_audiences',
       note: `Visitors who answered, with the audiences of their period's first exposure (same millisecond: the smallest slot name's).`,
-      sql: `SELECT visitor_id, salt, answer, aud_key FROM (
-    SELECT f.visitor_id, f.salt, a.answer, f.aud_key, ROW_NUMBER() OVER (PARTITION BY f.visitor_id, f.salt ORDER BY f.t0, ${b('f.slot')}) AS pos
-    FROM first_exposures f JOIN answers a ON a.visitor_id = f.visitor_id) x
+      sql: `SELECT vk, salt, answer, aud_key FROM (
+    SELECT f.vk, f.salt, a.answer, f.aud_key, ROW_NUMBER() OVER (PARTITION BY f.vk, f.salt ORDER BY f.t0, ${b('f.slot')}) AS pos
+    FROM first_exposures f JOIN answers a ON a.vk = f.vk) x
   WHERE pos = 1`,
     },
     {
-      name: 'visitor_goals',
-      note: `Conversions count within the window after the period's start; values add up per visitor × goal.`,
-      sql: `SELECT p.visitor_id, p.salt, c.goal, SUM(c.val) AS x
-  FROM visitor_periods p
-  JOIN kept_conversions c ON c.visitor_id = p.visitor_id AND c.ts >= p.first_ts AND c.ts <= p.first_ts + ${windowMs}
-  GROUP BY p.visitor_id, p.salt, c.goal`,
-    },
-    {
       name: 'outcomes',
-      note: 'Every visitor × period once with goal NULL (to count visitors), then once per goal converted on.',
-      sql: `SELECT visitor_id, salt, CAST(NULL AS ${t.text}) AS goal, CAST(NULL AS ${t.double}) AS x FROM visitor_periods
+      note: `Conversions count within the window after the period's start; values add up per visitor × goal. Every visitor × period once with goal NULL (to count visitors), then once per goal converted on.`,
+      sql: `SELECT vk, salt, holdout, first_ts, CAST(NULL AS ${t.text}) AS goal, CAST(NULL AS ${t.double}) AS x FROM visitor_periods
   UNION ALL
-  SELECT visitor_id, salt, goal, x FROM visitor_goals`,
+  SELECT p.vk, p.salt, p.holdout, p.first_ts, c.goal, SUM(c.val) AS x
+  FROM visitor_periods p
+  JOIN kept_conversions c ON c.vk = p.vk AND c.ts >= p.first_ts AND c.ts <= p.first_ts + ${windowMs}
+  GROUP BY p.vk, p.salt, p.holdout, p.first_ts, c.goal`,
     },
     {
       name: 'decision_outcomes',
       note: `Outcomes by decision record: a redecided one counts conversions within the window after its trigger, the others the period's.`,
-      sql: `SELECT u.visitor_id, u.salt, u.slot, o.goal, o.x
-  FROM decision_units u JOIN outcomes o ON o.visitor_id = u.visitor_id AND o.salt = u.salt
+      sql: `SELECT u.vk, u.salt, u.slot, o.goal, o.x
+  FROM decision_units u JOIN outcomes o ON o.vk = u.vk AND o.salt = u.salt
   WHERE u.redecided = 0
   UNION ALL
-  SELECT visitor_id, salt, slot, CAST(NULL AS ${t.text}) AS goal, CAST(NULL AS ${t.double}) AS x FROM decision_units WHERE redecided = 1
+  SELECT vk, salt, slot, CAST(NULL AS ${t.text}) AS goal, CAST(NULL AS ${t.double}) AS x FROM decision_units WHERE redecided = 1
   UNION ALL
-  SELECT u.visitor_id, u.salt, u.slot, c.goal, SUM(c.val) AS x
+  SELECT u.vk, u.salt, u.slot, c.goal, SUM(c.val) AS x
   FROM decision_units u
-  JOIN kept_conversions c ON c.visitor_id = u.visitor_id AND c.ts >= u.d_ts AND c.ts <= u.d_ts + ${windowMs}
+  JOIN kept_conversions c ON c.vk = u.vk AND c.ts >= u.d_ts AND c.ts <= u.d_ts + ${windowMs}
   WHERE u.redecided = 1
-  GROUP BY u.visitor_id, u.salt, u.slot, c.goal`,
+  GROUP BY u.vk, u.salt, u.slot, c.goal`,
     },
     {
       name: 'unit_flags',
       note: 'The trust flags of each first exposure: those for its slot, and those without a slot (two joins, so both are hash joins).',
-      sql: `SELECT DISTINCT visitor_id, salt, slot, arm, experience, kind FROM (
-    SELECT f.visitor_id, f.salt, f.slot, f.arm, f.experience, tf.kind
-    FROM first_exposures f JOIN trust_flags tf ON tf.visitor_id = f.visitor_id AND tf.slot = f.slot
+      sql: `SELECT DISTINCT vk, salt, slot, arm, experience, kind FROM (
+    SELECT f.vk, f.salt, f.slot, f.arm, f.experience, tf.kind
+    FROM first_exposures f JOIN trust_flags tf ON tf.vk = f.vk AND tf.slot = f.slot
     UNION ALL
-    SELECT f.visitor_id, f.salt, f.slot, f.arm, f.experience, tf.kind
-    FROM first_exposures f JOIN trust_flags tf ON tf.visitor_id = f.visitor_id WHERE tf.slot IS NULL) u`,
+    SELECT f.vk, f.salt, f.slot, f.arm, f.experience, tf.kind
+    FROM first_exposures f JOIN trust_flags tf ON tf.vk = f.vk WHERE tf.slot IS NULL) u`,
     },
   ];
 
   // 6. The rows: one SELECT per part of the aggregate.
-  const joinOutcomes = 'JOIN outcomes o ON o.visitor_id = p.visitor_id AND o.salt = p.salt';
+  const joinOutcomes = 'JOIN outcomes o ON o.vk = p.vk AND o.salt = p.salt';
   const sections: string[] = [
     `SELECT ${row(d, { section: "'meta'", name: "'format'", n: String(RESULT_FORMAT) })}`,
     `SELECT ${row(d, { section: "'meta'", name: "'window_days'", x: num(windowDays) })}`,
@@ -359,10 +355,10 @@ export function aggregationQuery(options: AggregationQueryOptions): string {
     `SELECT ${row(d, { section: "'period'", name: "'visitors'", salt: 'salt', n: 'COUNT(*)' })} FROM visitor_periods GROUP BY salt`,
     `SELECT ${row(d, { section: "'period'", name: "'first_ts'", salt: 'salt', x: 'MIN(t0)' })} FROM first_exposures GROUP BY salt`,
     `SELECT ${row(d, { section: "'period'", name: "'last_ts'", salt: 'salt', x: 'MAX(t0)' })} FROM first_exposures GROUP BY salt`,
-    `SELECT ${row(d, { section: "'group'", salt: 'p.salt', holdout: 'p.holdout', ...outcomeValues })}
-  FROM visitor_periods p ${joinOutcomes} GROUP BY p.salt, p.holdout, o.goal`,
-    `SELECT ${row(d, { section: "'day'", salt: 'p.salt', day: `FLOOR(p.first_ts / ${num(DAY_MS)}.0)`, holdout: 'p.holdout', ...outcomeValues })}
-  FROM visitor_periods p ${joinOutcomes} GROUP BY p.salt, FLOOR(p.first_ts / ${num(DAY_MS)}.0), p.holdout, o.goal`,
+    `SELECT ${row(d, { section: "'group'", salt: 'o.salt', holdout: 'o.holdout', ...outcomeValues })}
+  FROM outcomes o GROUP BY o.salt, o.holdout, o.goal`,
+    `SELECT ${row(d, { section: "'day'", salt: 'o.salt', day: `FLOOR(o.first_ts / ${num(DAY_MS)}.0)`, holdout: 'o.holdout', ...outcomeValues })}
+  FROM outcomes o GROUP BY o.salt, FLOOR(o.first_ts / ${num(DAY_MS)}.0), o.holdout, o.goal`,
     `SELECT ${row(d, { section: "'answer'", salt: 'p.salt', answer: 'p.answer', audiences: 'p.aud_key', ...outcomeValues })}
   FROM answer_audiences p ${joinOutcomes} GROUP BY p.salt, p.answer, p.aud_key, o.goal`,
     `SELECT ${row(d, { section: "'arm'", salt: 'salt', slot: 'slot', arm: 'arm', n: 'COUNT(*)' })} FROM first_exposures GROUP BY salt, slot, arm`,
@@ -371,7 +367,7 @@ export function aggregationQuery(options: AggregationQueryOptions): string {
     `SELECT ${row(d, { section: "'cell'", salt: 'p.salt', slot: 'p.slot', arm: 'p.arm', experience: 'p.experience', counterfactual: 'p.counterfactual', ...outcomeValues })}
   FROM first_exposures p ${joinOutcomes} GROUP BY p.salt, p.slot, p.arm, p.experience, p.counterfactual, o.goal`,
     `SELECT ${row(d, { section: "'decision'", salt: 'p.salt', slot: 'p.slot', arm: 'p.arm', experience: 'p.experience', counterfactual: 'p.counterfactual', ...outcomeValues })}
-  FROM decision_units p JOIN decision_outcomes o ON o.visitor_id = p.visitor_id AND o.salt = p.salt AND o.slot = p.slot
+  FROM decision_units p JOIN decision_outcomes o ON o.vk = p.vk AND o.salt = p.salt AND o.slot = p.slot
   GROUP BY p.salt, p.slot, p.arm, p.experience, p.counterfactual, o.goal`,
     `SELECT ${row(d, {
       section: "'ope'",
@@ -391,9 +387,9 @@ export function aggregationQuery(options: AggregationQueryOptions): string {
       n: 'COUNT(*)',
     })}
   FROM decision_units p
-  JOIN visitor_periods v ON v.visitor_id = p.visitor_id AND v.salt = p.salt
-  LEFT JOIN answers a ON a.visitor_id = p.visitor_id
-  JOIN decision_outcomes o ON o.visitor_id = p.visitor_id AND o.salt = p.salt AND o.slot = p.slot
+  JOIN visitor_periods v ON v.vk = p.vk AND v.salt = p.salt
+  LEFT JOIN answers a ON a.vk = p.vk
+  JOIN decision_outcomes o ON o.vk = p.vk AND o.salt = p.salt AND o.slot = p.slot
   GROUP BY p.salt, p.slot, v.fold, a.answer, p.aud_key, p.elig_key, p.arm, p.experience, p.counterfactual, p.config_version, p.propensity, o.goal`,
     `SELECT ${row(d, { section: "'trust'", name: "'visitors'", salt: 'salt', slot: 'slot', arm: 'arm', experience: 'experience', n: 'COUNT(*)' })}
   FROM first_exposures GROUP BY salt, slot, arm, experience`,
@@ -406,6 +402,6 @@ export function aggregationQuery(options: AggregationQueryOptions): string {
     `-- Reads the flat event table (docs/events-table.md) ${table}; save the rows as CSV or JSON and run`,
     `--   candor report --aggregate results.csv --config config.json`,
   ];
-  const withs = ctes.map((c) => `${c.note ? `-- ${c.note}\n` : ''}${c.name} AS ${c.inline ? d.notMaterialized : ''}(\n  ${c.sql}\n)`);
+  const withs = ctes.map((c) => `${c.note ? `-- ${c.note}\n` : ''}${c.name} AS ${c.inline ? d.notMaterialized : c.materialized ? d.materialized : ''}(\n  ${c.sql}\n)`);
   return `${[...header, ...d.preamble].join('\n')}\nWITH\n${withs.join(',\n')}\n${sections.join('\nUNION ALL\n')};\n`;
 }

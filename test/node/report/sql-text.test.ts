@@ -11,7 +11,7 @@ const docs = (name: string): string => readFileSync(new URL(`../../../docs/sql/$
 /** The query without comments and string literals, where syntax checks look. */
 const code = (sql: string): string => sql.replace(/--[^\n]*/g, '').replace(/'(?:[^']|'')*'/g, "''");
 /** The CTE names in order of definition. */
-const ctes = (sql: string): string[] => [...code(sql).matchAll(/^([a-z_]+) AS (?:NOT MATERIALIZED )?\($/gm)].map((m) => m[1] ?? '');
+const ctes = (sql: string): string[] => [...code(sql).matchAll(/^([a-z_]+) AS (?:(?:NOT )?MATERIALIZED )?\($/gm)].map((m) => m[1] ?? '');
 
 describe('the aggregation query as text', () => {
   test('docs/sql/aggregation.<dialect>.sql is what `candor report --sql <dialect>` prints', () => {
@@ -33,7 +33,7 @@ describe('the aggregation query as text', () => {
       expect(depth, dialect).toBe(0);
       expect(ctes(sql), dialect).toEqual(steps);
       steps.forEach((name, i) => {
-        for (const later of steps.slice(i + 1)) expect(new RegExp(`(FROM|JOIN) ${later}\\b`).test(sql.split(new RegExp(`^${name} AS (?:NOT MATERIALIZED )?\\($`, 'm'))[1]?.split(/\n\),?\n/)[0] ?? ''), `${dialect}: ${name} reads ${later}, defined later`).toBe(false);
+        for (const later of steps.slice(i + 1)) expect(new RegExp(`(FROM|JOIN) ${later}\\b`).test(sql.split(new RegExp(`^${name} AS (?:(?:NOT )?MATERIALIZED )?\\($`, 'm'))[1]?.split(/\n\),?\n/)[0] ?? ''), `${dialect}: ${name} reads ${later}, defined later`).toBe(false);
       });
       for (const column of Object.keys(RESULT_COLUMNS)) expect(sql, dialect).toContain(` AS ${column}`);
       expect(sql).toContain('FROM events');
@@ -43,7 +43,7 @@ describe('the aggregation query as text', () => {
 
   test('BigQuery: its own types and functions, no DuckDB or PostgreSQL syntax', () => {
     const sql = code(aggregationQuery({ dialect: 'bigquery' }));
-    for (const bigQuery of ['CAST(NULL AS STRING)', 'AS INT64)', 'AS FLOAT64)', 'TO_HEX(MD5(visitor_id))', 'CODE_POINTS_TO_STRING([1])', 'ARRAY(SELECT x FROM UNNEST(e.audiences) AS x ORDER BY x)', 'IS_INF(ts)', 'IS_NAN(value)'])
+    for (const bigQuery of ['CAST(NULL AS STRING)', 'AS INT64)', 'AS FLOAT64)', 'TO_HEX(MD5(MIN(visitor_id)))', 'FARM_FINGERPRINT(visitor_id)', 'CODE_POINTS_TO_STRING([1])', 'ARRAY(SELECT x FROM UNNEST(e.audiences) AS x ORDER BY x)', 'IS_INF(ts)', 'IS_NAN(value)'])
       expect(sql).toContain(bigQuery);
     // BigQuery has no :: casts, no COLLATE "C", no double-quoted identifiers, no list functions, no bare UNION.
     for (const foreign of ['::', 'COLLATE', '"', 'list_sort', 'isfinite', 'chr(', 'NOT MATERIALIZED', 'SET '])
@@ -53,7 +53,7 @@ describe('the aggregation query as text', () => {
 
   test('Snowflake: its own functions, no DuckDB, PostgreSQL or BigQuery syntax', () => {
     const sql = code(aggregationQuery({ dialect: 'snowflake' }));
-    for (const snowflake of ['ARRAY_TO_STRING(ARRAY_SORT(e.audiences), CHR(1))', 'SUBSTR(MD5(visitor_id), 32, 1)', "ts NOT IN (''::DOUBLE, ''::DOUBLE, ''::DOUBLE)", 'CAST(NULL AS VARCHAR)'])
+    for (const snowflake of ['ARRAY_TO_STRING(ARRAY_SORT(e.audiences), CHR(1))', 'SUBSTR(MD5(MIN(visitor_id)), 32, 1)', 'HASH(visitor_id)', "ts NOT IN (''::DOUBLE, ''::DOUBLE, ''::DOUBLE)", 'CAST(NULL AS VARCHAR)'])
       expect(sql).toContain(snowflake);
     for (const foreign of ['COLLATE', '"', 'list_sort', 'isfinite', 'UNNEST', 'INT64', 'FLOAT64', 'NOT MATERIALIZED', 'SET '])
       expect(sql.includes(foreign), `Snowflake query contains ${foreign}`).toBe(false);
