@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * A stand-in for the loader on the widget test page: `window.candor` implements WidgetHost from hand-made
+ * A stand-in for the loader on the widget test page: `window.candor.widget` implements WidgetHost from hand-made
  * explanations and records every call in `window.candorCalls`; a delegated click handler injects
  * /dist/candor-widget.min.js on first use, as the real loader does, then calls `candorWidget.open`.
  * `?ask` makes the visitor eligible for the self-identification prompt (and loads the widget at once).
@@ -33,7 +33,7 @@
             storage, sent, controls: [], offers: { standard: true, personalize: false, forget: true },
           }
         : { slot, experience: 'baseline', arm: 'explore', reason: 'explore-pick', summary: 'This version was picked at random.', armText: 'This version was picked at random to learn what works.', signals: [], storage, sent, controls: [], offers: { standard: true, personalize: false, forget: true } };
-  w.candor = {
+  const host = {
     /** @param {string} slot */
     explain: (slot) => (calls.push(['explain', slot]), explain(slot)),
     showStandard: () => { calls.push(['showStandard']); standard = true; },
@@ -54,6 +54,7 @@
     /** @param {string | null} value */
     answerAsk: (value) => { calls.push(['answerAsk', value]); },
   };
+  w.candor = { widget: host };
 
   /** @type {Promise<void> | undefined} */
   let loading;
