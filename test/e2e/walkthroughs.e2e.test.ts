@@ -21,7 +21,6 @@ const site = (path = '') => `${h.origin}/examples/marketing-site/${path}`;
 interface PageCandor {
   decide(slot: string): Decision;
   explain(slot: string): { reason: string; summary: string } | undefined;
-  askEligible(): boolean;
   flush(): void;
 }
 /** The decision of a slot on this page (the one already made and shown: deciding again logs nothing new). */
