@@ -1,7 +1,7 @@
 import { validateConfig } from '../core/config/validate-config.js';
 import { formatConfigError } from '../core/config/format-config-error.js';
 import { hash } from '../core/decide/hash.js';
-import { decide as decideSlot, fallbackDecision, storedDecision } from '../core/decide/decide.js';
+import { decide as decideSlot, fallbackDecision } from '../core/decide/decide.js';
 import { tierAllowed } from '../core/consent/consent-state.js';
 import { explain as explainDecision } from '../core/explain/explain.js';
 import { BASELINE, type CandorEvent, type Decision, type TrustKind } from '../core/types.js';
@@ -25,7 +25,11 @@ import { reportError } from '../util/report-error.js';
 import { VERBOSE } from '../core/config/verbose-errors.js';
 import type { WidgetHost } from '../widget/widget-host.js';
 import type { Candor, CandorEventMap, CandorOptions } from './candor-api.js';
-import { openVisit, safeHref, type Visit } from './open-visit.js';
+import { openVisit, safeHref } from '../visit/open-visit.js';
+import type { Visit } from '../visit/visit.js';
+import { adoptState, changeState, confirmConfig, decisionsOf, forgetVisit, onDecide, revokeConfig } from '../visit/continue-visit.js';
+import { logged, unlogged, type UnloggedExposure } from '../visit/exposures.js';
+import { unloggedElsewhere } from '../visit/unlogged-elsewhere.js';
 import { CONFIG_ALREADY_REPORTED } from './config-already-reported.js';
 
 
@@ -80,17 +84,10 @@ export function startCandor(options: CandorOptions, firstPass?: Visit, onInvalid
   const visit = firstPass ?? openVisit({ config, win, now, visitorId: options.visitorId, consent: options.consent, forced: options.forced });
   if (firstPass && errors.length > 0) {
     // The first pass decided from a config it did not validate: nothing it decided is shown, kept or counted.
-    for (const slot of firstPass.decided.keys()) {
-      const assignment = firstPass.state?.assignments[slot];
-      if (assignment?.exposed === false) delete firstPass.state?.assignments[slot];
-    }
-    firstPass.decided.clear();
-    firstPass.config = null;
-    firstPass.resetSignals();
-    firstPass.save();
+    revokeConfig(firstPass);
     onInvalid?.();
   } else if (firstPass) {
-    firstPass.config = config;
+    confirmConfig(firstPass, config);
   }
   const persistent = visit.persistent;
 
@@ -125,31 +122,33 @@ export function startCandor(options: CandorOptions, firstPass?: Visit, onInvalid
   // 5. Decisions: sticky across page views; the exposure is logged with the first one, and again when a slot is
   //    decided again because the visitor came to match an audience.
   const announced = new Map<string, string>();
-  const decide = (slot: string): Decision => {
-    const decision = visit.decide(slot);
-    // What an earlier page view showed but could not log comes first (intent to treat starts there).
-    for (const earlier of visit.superseded.splice(0)) log((visitorId, id, t) => exposureEvent(earlier, visitorId, id, t - 1));
-    const assigned = visit.decided.get(slot);
-    if (assigned && announced.get(slot) !== assigned.decisionId) {
+  const logExposures = (exposures: readonly UnloggedExposure[]): void => {
+    if (!exposures.length) return;
+    for (const { decision, earlier } of exposures) log((visitorId, id, t) => exposureEvent(decision, visitorId, id, earlier ? t - 1 : t));
+    logged(visit, exposures.map((e) => e.decision));
+  };
+  // After every decision of this page (the script tag's first pass decides through the same visit): what an earlier
+  // page view showed but could not log comes first (intent to treat starts there), then the assigned decision, logged
+  // in every arm before anything it may cause.
+  const afterDecide = (slot: string): void => {
+    const assigned = decisionsOf(visit).get(slot);
+    const fresh = !!assigned && announced.get(slot) !== assigned.decisionId;
+    const exposures = unlogged(visit, slot);
+    logExposures(fresh ? exposures : exposures.filter((e) => e.earlier));
+    if (assigned && fresh) {
       announced.set(slot, assigned.decisionId);
-      if (visit.unexposed(slot)) {
-        // Intent to treat: the assigned decision is logged, in every arm, before anything it may cause.
-        log((visitorId, id, t) => exposureEvent(assigned, visitorId, id, t));
-        const assignment = visit.state?.assignments[slot];
-        if (assignment) assignment.exposed = true;
-        visit.save();
-      }
       emitLocal('decision', assigned);
     }
-    return decision;
   };
+  onDecide(visit, afterDecide);
 
   const track = (goal: string, value?: number): void => {
     try {
       if (!visit.state) return;
-      if (tierAllowed('relationship', visit.consent.tier)) visit.state.memory = recordGoal(visit.state.memory, goal, now());
+      changeState(visit, (state) => {
+        if (tierAllowed('relationship', visit.consent.tier)) state.memory = recordGoal(state.memory, goal, now());
+      });
       log((visitorId, id, t) => conversionEvent(visitorId, goal, value, id, t));
-      visit.save();
     } catch (error) {
       reportError('internal-error', `track('${goal}')`, String(error), VERBOSE ? 'Please report this.' : '');
     }
@@ -164,10 +163,10 @@ export function startCandor(options: CandorOptions, firstPass?: Visit, onInvalid
   };
 
   const setStandard = (standard: boolean): void => {
-    const state = visit.state;
-    if (!state || state.standard === standard) return;
-    state.standard = standard;
-    visit.save();
+    if (!visit.state || visit.state.standard === standard) return;
+    changeState(visit, (state) => {
+      state.standard = standard;
+    });
     trust(standard ? 'show_standard' : 'personalize_again');
     emitLocal('change', { standard });
   };
@@ -180,14 +179,12 @@ export function startCandor(options: CandorOptions, firstPass?: Visit, onInvalid
       if (other?.visitorId !== state.visitorId) {
         // Forgotten in another tab: let go of IndexedDB so the database can really be deleted.
         void closeCandorStore();
-        visit.forgotten = true;
+        forgetVisit(visit);
         emitLocal('change', { standard: true });
         return;
       }
       const wasStandard = !!state.standard;
-      visit.state = other;
-      visit.refreshConsent();
-      visit.resetSignals();
+      adoptState(visit, other);
       if (!!other.standard !== wasStandard) emitLocal('change', { standard: !!other.standard });
     });
   }
@@ -197,22 +194,13 @@ export function startCandor(options: CandorOptions, firstPass?: Visit, onInvalid
   // had the instance for a moment (the script tag runs candorQueue first, so queued listeners hear them).
   if (firstPass) {
     queueMicrotask(() => {
-      for (const slot of [...firstPass.decided.keys()]) decide(slot);
+      for (const slot of [...decisionsOf(firstPass).keys()]) firstPass.decide(slot);
     });
   }
   // Exposures an earlier page view decided but could not log (left before the script tag's runtime ran, with no
   // beacon to send them): logged now for the slots this page does not decide, from the assignment that still stands.
   queueMicrotask(() => {
-    const { config: current, state } = visit;
-    if (!current || !state || !counting()) return;
-    for (const [slot, sticky] of Object.entries(state.assignments)) {
-      if (sticky.exposed === true || visit.decided.has(slot)) continue;
-      const stored = storedDecision({ config: current, slot, visitorId: state.visitorId, signals: visit.signals(), consent: visit.consent }, sticky);
-      if (!stored) continue;
-      log((visitorId, id, t) => exposureEvent(stored, visitorId, id, t));
-      sticky.exposed = true;
-      visit.save();
-    }
+    if (counting()) logExposures(unloggedElsewhere(visit).map((decision) => ({ decision, earlier: false })));
   });
 
   // 7. Engagement (inferred tier, only with consent): deepest scroll and visible time, recorded when the page is hidden.
@@ -230,7 +218,9 @@ export function startCandor(options: CandorOptions, firstPass?: Visit, onInvalid
         visibleSince = now();
       } else if (visit.state && !visit.forgotten && tierAllowed('high', visit.consent.tier)) {
         measure();
-        visit.state.memory = recordEngagement(visit.state.memory, { scrollDepth: depth, activeSeconds: (now() - visibleSince) / 1000 }, now());
+        changeState(visit, (state) => {
+          state.memory = recordEngagement(state.memory, { scrollDepth: depth, activeSeconds: (now() - visibleSince) / 1000 }, now());
+        });
         visit.saveNow();
       }
     });
@@ -248,14 +238,14 @@ export function startCandor(options: CandorOptions, firstPass?: Visit, onInvalid
     get config() {
       return visit.config;
     },
-    decide,
+    decide: (slot) => visit.decide(slot),
     explain(slot) {
       // Read-only: what is on screen now (the decision last handed out on this page), else what would be shown.
       try {
         const shown = visit.shown(slot) ?? visit.shown(slot, peek(slot));
         if (!shown) return undefined;
         let personalized = false;
-        for (const name of visit.decided.keys()) {
+        for (const name of decisionsOf(visit).keys()) {
           const d = visit.shown(name);
           if (d && d.experience !== BASELINE && !d.forced) personalized = true;
         }
@@ -270,44 +260,45 @@ export function startCandor(options: CandorOptions, firstPass?: Visit, onInvalid
         const { state, config } = visit;
         if (!state || !config || !tierAllowed('relationship', visit.consent.tier)) return;
         const allowed = config.declare ?? [];
-        for (const [key, value] of Object.entries(declared)) {
-          if (!allowed.includes(key)) {
-            reportError(
-              'undeclared-attribute',
-              `setAttributes.${key}`,
-              VERBOSE ? `"${key}" is not listed in the config's "declare".` : '',
-              VERBOSE ? `Add "${key}" to "declare" in the config, or stop sending it.` : '',
-            );
-          } else if (typeof value === 'string' && value.length <= 200) {
-            state.memory.declared[key] = value;
+        changeState(visit, (changed) => {
+          for (const [key, value] of Object.entries(declared)) {
+            if (!allowed.includes(key)) {
+              reportError(
+                'undeclared-attribute',
+                `setAttributes.${key}`,
+                VERBOSE ? `"${key}" is not listed in the config's "declare".` : '',
+                VERBOSE ? `Add "${key}" to "declare" in the config, or stop sending it.` : '',
+              );
+            } else if (typeof value === 'string' && value.length <= 200) {
+              changed.memory.declared[key] = value;
+            }
           }
-        }
+        });
         visit.resetSignals();
-        visit.save();
       } catch {
         // Ignored: nothing the visitor sees depends on it this page view.
       }
     },
     recordTopic(topic, weight = 1) {
       try {
-        const { state } = visit;
-        if (!state || !tierAllowed('high', visit.consent.tier)) return;
-        state.memory = recordInterest(state.memory, topic, weight, now());
-        visit.save();
+        if (!tierAllowed('high', visit.consent.tier)) return;
+        changeState(visit, (state) => {
+          state.memory = recordInterest(state.memory, topic, weight, now());
+        });
       } catch {
         // Ignored.
       }
     },
     setConsent(tier) {
       try {
-        const { state } = visit;
-        if (!state || !visit.config) return;
-        state.consent = tier;
-        visit.refreshConsent();
-        state.memory = capMemory(state.memory, visit.consent.tier);
+        if (!visit.state || !visit.config) return;
+        changeState(visit, (state) => {
+          state.consent = tier;
+          visit.refreshConsent();
+          state.memory = capMemory(state.memory, visit.consent.tier);
+        });
         void capHistory(visit.consent.tier, now());
         visit.resetSignals();
-        visit.save();
         emitLocal('change', { standard: instance.standard() });
       } catch {
         // Ignored.
@@ -321,7 +312,7 @@ export function startCandor(options: CandorOptions, firstPass?: Visit, onInvalid
       try {
         trust('forget');
         dispatcher.flush();
-        visit.forgotten = true;
+        forgetVisit(visit);
         if (win) await forgetAll(win);
       } catch {
         // forgetAll never rejects; this guards the rest.
@@ -379,20 +370,18 @@ export function startCandor(options: CandorOptions, firstPass?: Visit, onInvalid
     },
     answerAsk(value) {
       try {
-        const { state } = visit;
-        const ask = visit.config?.ask;
-        if (!state || !ask || !visit.config) return;
+        const { state, config } = visit;
+        const ask = config?.ask;
+        if (!state || !config || !ask) return;
         // Shown only because of ?candor-ask / forceAsk: marked, so the report keeps it out of the random sample.
-        const forced = options.forceAsk === true && (state.asked === true || hash(visit.config.salt + ':ask', state.visitorId) >= ask.share);
-        state.asked = true;
-        if (value === null) {
-          trust('ask_dismissed', undefined, { forced });
-        } else {
-          if (tierAllowed('relationship', visit.consent.tier)) state.memory.declared[ask.key] = value;
-          trust('ask_answered', undefined, { key: ask.key, answer: value, forced });
-        }
+        const forced = options.forceAsk === true && (state.asked === true || hash(config.salt + ':ask', state.visitorId) >= ask.share);
+        changeState(visit, (changed) => {
+          changed.asked = true;
+          if (value !== null && tierAllowed('relationship', visit.consent.tier)) changed.memory.declared[ask.key] = value;
+        });
+        if (value === null) trust('ask_dismissed', undefined, { forced });
+        else trust('ask_answered', undefined, { key: ask.key, answer: value, forced });
         visit.resetSignals();
-        visit.save();
       } catch {
         // Ignored.
       }

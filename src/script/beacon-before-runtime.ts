@@ -3,6 +3,7 @@ import { conversionEvent } from '../events/conversion-event.js';
 import { newEventId } from '../events/event-id.js';
 import type { CandorEvent } from '../core/types.js';
 import type { FirstPass } from './first-pass.js';
+import { logged, unlogged } from '../visit/exposures.js';
 
 /**
  * When the page is left before the runtime has started, sends what only the first pass knows to the site's collector
@@ -18,19 +19,14 @@ export function beaconBeforeRuntime(pass: FirstPass, sink: string, started: () =
     const state = visit.state;
     if (started() || !state || !visit.persistent) return;
     const t = visit.now();
-    const unsent = [...visit.decided.values()].filter((decision) => visit.unexposed(decision.slot));
+    const waiting = unlogged(visit);
     // What an earlier page view showed but did not log, and this page replaced, is logged first (a millisecond earlier).
-    const events: CandorEvent[] = visit.superseded.map((decision) => exposureEvent(decision, state.visitorId, newEventId(crypto), t - 1));
-    for (const decision of unsent) events.push(exposureEvent(decision, state.visitorId, newEventId(crypto), t));
+    const events: CandorEvent[] = waiting.map(({ decision, earlier }) => exposureEvent(decision, state.visitorId, newEventId(crypto), earlier ? t - 1 : t));
     for (const goal of pass.goals) events.push(conversionEvent(state.visitorId, goal, undefined, newEventId(crypto), t));
     try {
       if (events.length && navigator.sendBeacon(sink, JSON.stringify(events))) {
         pass.goals.length = 0;
-        visit.superseded.length = 0;
-        for (const decision of unsent) {
-          const assignment = state.assignments[decision.slot];
-          if (assignment) assignment.exposed = true;
-        }
+        logged(visit, waiting.map((u) => u.decision));
         visit.saveNow();
       }
     } catch {

@@ -1,6 +1,5 @@
-import type { Decision } from '../core/types.js';
 import type { ExplainMessages } from '../core/explain/explain-messages.js';
-import type { Visit } from '../instance/open-visit.js';
+import type { Visit } from '../visit/visit.js';
 import type { Candor } from '../instance/candor-api.js';
 
 /**
@@ -10,15 +9,14 @@ import type { Candor } from '../instance/candor-api.js';
 export interface FirstPass {
   /** The config as the page gave it (parsed JSON), for the runtime to validate. */
   raw: unknown;
+  /** The page view: the runtime continues it (confirms or revokes the config, logs the exposures of its decisions). */
   visit: Visit;
-  /** Decides a slot; the runtime replaces it with the instance's `decide`, which also logs the exposure. */
-  decide(slot: string): Decision;
   /** Shows a slot's decided experience (or its standard content). */
   apply(slot: HTMLElement): void;
-  /** A goal was clicked: kept in {@link FirstPass.goals} until the runtime replaces this with the instance's `track`. */
-  goal(goal: string): void;
-  /** Goals clicked before the runtime took over; the runtime tracks them, or the first pass's beacon sends them. */
+  /** Goals clicked before the runtime took over; the first pass's beacon sends them when the page is left first. */
   goals: string[];
+  /** The runtime takes over goals: the ones kept so far go to `handler` now, and every later click too. */
+  takeGoals(handler: (goal: string) => void): void;
   script: HTMLScriptElement | null;
   params: URLSearchParams;
 }

@@ -9,7 +9,7 @@ import './first-pass.js';
 import type { FirstPass } from './first-pass.js';
 import { CONFIG_ALREADY_REPORTED } from '../instance/config-already-reported.js';
 import { readConfig } from '../core/config/read-config.js';
-import { openVisit } from '../instance/open-visit.js';
+import { openVisit } from '../visit/open-visit.js';
 import { BASELINE } from '../core/types.js';
 import { applyExperience } from '../dom/apply-experience.js';
 import { watchSlots } from '../dom/watch-slots.js';
@@ -67,14 +67,16 @@ guard('candor.min.js', () => {
     const config = raw === CONFIG_ALREADY_REPORTED || configMarkedInvalid(storage, raw) ? null : readConfig(raw);
     const visit = openVisit({ config, win: window, now: () => Date.now(), visitorId: data.visitorId, forced });
     const announced = new Set<string>();
+    let onGoal = (goal: string): void => {
+      pass.goals.push(goal);
+    };
     const pass: FirstPass = {
       raw,
       visit,
-      decide: (slot) => visit.decide(slot),
       apply: guard('slots', (slot: HTMLElement) => {
         const name = slot.getAttribute('data-candor-slot');
         if (!name) return;
-        const decision = pass.decide(name);
+        const decision = visit.decide(name);
         const slots = visit.config?.slots;
         const experience = slots && Object.hasOwn(slots, name) ? slots[name]?.experiences.find((e) => e.id === decision.experience) : undefined;
         if (!applyExperience(slot, experience, decision.experience)) {
@@ -90,16 +92,17 @@ guard('candor.min.js', () => {
           doc.dispatchEvent(new CustomEvent('candor:decision', { detail: decision }));
         }
       }),
-      goal: (goal) => {
-        pass.goals.push(goal);
-      },
       goals: [],
+      takeGoals(handler) {
+        onGoal = handler;
+        for (const goal of pass.goals.splice(0)) handler(goal);
+      },
       script,
       params,
     };
     // Goal clicks count from the first paint on, also before the runtime has arrived.
     onGoalClick(doc, (goal) => {
-      pass.goal(goal);
+      onGoal(goal);
     });
     // A slot whose closing tag is still on its way when the parser yields is hidden alone (size kept, ≤ 300 ms),
     // and only when it will show something other than its standard content. Past the 300 ms its standard content has
@@ -115,7 +118,7 @@ guard('candor.min.js', () => {
       },
       guard('slots', (slot: HTMLElement) => {
         const name = slot.getAttribute('data-candor-slot');
-        if (name && pass.decide(name).experience !== BASELINE) waiting.set(slot, reserveSlot(slot));
+        if (name && visit.decide(name).experience !== BASELINE) waiting.set(slot, reserveSlot(slot));
       }),
     );
     if (data.sink) beaconBeforeRuntime(pass, data.sink, () => !!window.candor);

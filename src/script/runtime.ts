@@ -18,6 +18,7 @@ import { VERBOSE } from '../core/config/verbose-errors.js';
 import { guard } from './guard.js';
 import { blockedByTrustedTypes, loadSiblingScript } from './load-sibling-script.js';
 import { markConfigInvalid } from './mark-config-invalid.js';
+import { decisionsOf } from '../visit/continue-visit.js';
 
 guard('candor-runtime.min.js', () => {
   const pass = window.__candor?.pass;
@@ -45,7 +46,6 @@ guard('candor-runtime.min.js', () => {
       }
     },
   );
-  pass.decide = (slot) => candor.decide(slot);
   window.candor = candor;
 
   let widget: Promise<void> | undefined;
@@ -61,10 +61,6 @@ guard('candor-runtime.min.js', () => {
       else pass.apply(slot);
     }
   });
-  // Every goal click from now on (the first pass listens for the clicks); the earlier ones are tracked at the end.
-  pass.goal = (goal) => {
-    candor.track(goal);
-  };
   onDeclareField(doc, (key, value) => {
     candor.setAttributes({ [key]: value });
   });
@@ -104,7 +100,7 @@ guard('candor-runtime.min.js', () => {
     if (doc.querySelector('candor-ask') && candor.widget.askEligible()) void loadWidget().catch(() => undefined);
     if (params.has('candor-debug')) {
       console.table(
-        [...visit.decided.values()].map((d) => ({
+        [...decisionsOf(visit).values()].map((d) => ({
           slot: d.slot,
           experience: d.experience,
           arm: d.arm,
@@ -126,6 +122,9 @@ guard('candor-runtime.min.js', () => {
   const queued = window.candorQueue;
   window.candorQueue = { push: run };
   if (Array.isArray(queued)) queued.forEach(run);
-  // Goals clicked before the runtime arrived, after the queue so its listeners hear them.
-  for (const goal of pass.goals.splice(0)) candor.track(goal);
+  // Goals clicked before the runtime arrived, after the queue so its listeners hear them; every later click too (the
+  // first pass listens for the clicks).
+  pass.takeGoals((goal) => {
+    candor.track(goal);
+  });
 })();

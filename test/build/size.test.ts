@@ -22,15 +22,19 @@ export const BUDGETS: Readonly<Record<string, number>> = {
   // propensities), the condition evaluator, 14 signal readers, sticky storage and slot application. See the README's Limitations.
   // Issue 13 phase 2: 11.27 KiB, with the hand-over boundary derived from the module graph (only the exports the runtime
   // imports, by name) and the runtime-only functions (trustEvent, recordInterest, markConfigInvalid) in runtime-only files.
-  'candor-script': 11.4,
+  // Issue 16's one owner of a page view (src/visit): 11.46 KiB (+0.12, the exposure record the first pass's beacon reads).
+  'candor-script': 11.5,
   // The runtime it loads after first paint (validation, events, IndexedDB, explanations, the API); no issue target
   // (measured 11.24 KiB: it now ships the runtime-only functions the first pass used to carry for it).
-  'candor-runtime': 11.35,
+  // Issue 16's src/visit: 11.40 KiB (+0.09, the functions the runtime continues the page view through).
+  'candor-runtime': 11.45,
   // Both script-tag files, each compressed on its own; issue 13's target is GrowthBook's single file, 15.8 KiB
   // (measured 22.51 KiB).
-  'candor-script-total': 22.7,
+  // Issue 16's src/visit: 22.85 KiB.
+  'candor-script-total': 22.9,
   // no issue target: just above the measurement (measured 20.80 KiB, with the record-page-view guard for an empty referrer)
-  'candor-npm': 21.0,
+  // Issue 16's src/visit: 21.09 KiB.
+  'candor-npm': 21.1,
   // over the issue's 2.5 KiB target (measured 14.13 KiB): candor/core carries the full validator with its messages
   'candor-core': 14.3,
   // over the issue's 2 KiB target (issue 2; measured 3.97 KiB): the condition evaluator and the signal tiers come with it
