@@ -1,6 +1,6 @@
 import { get, update, type UseStore } from 'idb-keyval';
 import type { CandorEvent } from '../core/types.js';
-import { candorStore } from '../storage/history-store.js';
+import { candorStore } from '../storage/candor-store.js';
 
 /** An undelivered event and the URL it was meant for. */
 export interface QueuedEvent {
@@ -30,7 +30,15 @@ export interface EventQueueOptions {
   max?: number;
   /** Oldest event kept, by its `ts`, in milliseconds. Default 7 days. */
   maxAge?: number;
+  /**
+   * Where the queue notes (key `candor:queued`) that it may hold events, so that reading a queue that was never
+   * written opens no IndexedDB: most page views have nothing queued. Default: `localStorage` with Candor's own store,
+   * none with a `store` given (then every read opens the store). Storage that throws counts as "may hold events".
+   */
+  marker?: Storage | null;
 }
+
+const MARKER = 'candor:queued';
 
 const KEY = 'queue';
 
@@ -39,8 +47,23 @@ const KEY = 'queue';
  * `queue` of Candor's own store so that the next page view can send them. Bounded in size and age.
  * @example const queue = createEventQueue({ now: Date.now }); await queue.add('/collect', events);
  */
-export function createEventQueue({ now, store, max = 500, maxAge = 6048e5 }: EventQueueOptions): EventQueue {
+export function createEventQueue({ now, store, max = 500, maxAge = 6048e5, marker = store ? null : defaultMarker() }: EventQueueOptions): EventQueue {
   const db = () => store ?? candorStore();
+  const mayHoldEvents = (): boolean => {
+    try {
+      return marker?.getItem(MARKER) !== null;
+    } catch {
+      return true;
+    }
+  };
+  const mark = (queued: boolean): void => {
+    try {
+      if (queued) marker?.setItem(MARKER, '1');
+      else marker?.removeItem(MARKER);
+    } catch {
+      // Unmarked: the next page view reads the queue anyway, or finds nothing.
+    }
+  };
   // Storage may be missing (throws) or broken (rejects): both mean "nothing queued".
   const safe = <T>(f: () => Promise<T>, fallback: T): Promise<T> => {
     try {
@@ -54,21 +77,52 @@ export function createEventQueue({ now, store, max = 500, maxAge = 6048e5 }: Eve
     const min = now() - maxAge;
     return Array.isArray(items) ? (items as (Partial<QueuedEvent> | null)[]).filter((q): q is QueuedEvent => (q?.e?.ts ?? -1) >= min) : [];
   };
-  const edit = (fn: (items: QueuedEvent[]) => QueuedEvent[]) =>
-    safe(() => update<QueuedEvent[]>(KEY, (items) => fresh(fn(fresh(items))), db()), undefined);
+  /** Applies `fn` to the stored list; resolves to whether anything is left (true when unknown). */
+  const edit = (fn: (items: QueuedEvent[]) => QueuedEvent[]): Promise<boolean> => {
+    let left = true;
+    return safe(
+      () =>
+        update<QueuedEvent[]>(
+          KEY,
+          (items) => {
+            const next = fresh(fn(fresh(items)));
+            left = next.length > 0;
+            return next;
+          },
+          db(),
+        ).then(() => left),
+      true,
+    );
+  };
   return {
-    add: (u, events) =>
-      edit((items) =>
+    add: (u, events) => {
+      // Marked before and after the write: another tab that emptied the queue in between cannot leave it unmarked.
+      mark(true);
+      return edit((items) =>
         items
           .concat(events.map((e) => ({ u, e })))
           .sort((a, b) => a.e.ts - b.e.ts)
           .slice(-max),
-      ),
+      ).then(() => {
+        mark(true);
+      });
+    },
     read: (u) =>
-      safe(() => get<QueuedEvent[]>(KEY, db()).then((items) => fresh(items).filter((q) => q.u == u).map((q) => q.e)), []),
+      mayHoldEvents() ? safe(() => get<QueuedEvent[]>(KEY, db()).then((items) => fresh(items).filter((q) => q.u == u).map((q) => q.e)), []) : Promise.resolve([]),
     remove: (ids) => {
       const gone = new Set(ids);
-      return edit((items) => items.filter((q) => !gone.has(q.e.id)));
+      return edit((items) => items.filter((q) => !gone.has(q.e.id))).then((left) => {
+        if (!left) mark(false);
+      });
     },
   };
+}
+
+/** `localStorage`, where there is one. */
+function defaultMarker(): Storage | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null;
+  }
 }

@@ -9,7 +9,7 @@ import { recordGoal } from '../storage/record-goal.js';
 import { recordInterest } from '../storage/record-interest.js';
 import { capMemory } from '../storage/cap-memory.js';
 import { forgetAll } from '../storage/forget-all.js';
-import { appendHistory, capHistory, closeCandorStore } from '../storage/history-store.js';
+import { closeCandorStore } from '../storage/candor-store.js';
 import { recordEngagement } from '../storage/record-engagement.js';
 import { watchOtherTabs } from '../storage/tab-sync.js';
 import { createDispatcher } from '../events/create-dispatcher.js';
@@ -109,11 +109,9 @@ export function startCandor(options: CandorOptions, firstPass?: Visit, onInvalid
   };
   if (win && persistent) void dispatcher.drainQueue();
 
-  // 4. This page view: in the history (relationship tier), and goals reached by visiting it.
+  // 4. Goals reached by visiting this page.
   const pageEffects = (url: string): void => {
     if (!visit.state || !visit.config || !win) return;
-    const t = now();
-    if (persistent && tierAllowed('relationship', visit.consent.tier)) void appendHistory({ at: t, kind: 'page', value: pathOf(url) }, t);
     for (const [goal, { path }] of Object.entries(visit.config.goals ?? {})) {
       if (pathOf(url).startsWith(path)) track(goal);
     }
@@ -297,7 +295,6 @@ export function startCandor(options: CandorOptions, firstPass?: Visit, onInvalid
           visit.refreshConsent();
           state.memory = capMemory(state.memory, visit.consent.tier);
         });
-        void capHistory(visit.consent.tier, now());
         visit.resetSignals();
         emitLocal('change', { standard: instance.standard() });
       } catch {

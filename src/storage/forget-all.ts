@@ -1,5 +1,5 @@
 import { clear } from 'idb-keyval';
-import { candorStore, closeCandorStore } from './history-store.js';
+import { candorStore, closeCandorStore } from './candor-store.js';
 
 /** Removes every `candor:` key from one storage area; a missing or blocked area is skipped. */
 function clearArea(get: () => Storage): void {

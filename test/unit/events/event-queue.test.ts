@@ -77,3 +77,38 @@ describe('createEventQueue', () => {
     }
   });
 });
+
+describe('the "may hold events" note', () => {
+  it('reading a queue that was never written opens no IndexedDB; once written it is read, and once emptied the note goes', async () => {
+    localStorage.clear();
+    const real = freshStore();
+    let opened = 0;
+    const store: UseStore = (mode, callback) => {
+      opened++;
+      return real(mode, callback);
+    };
+    const queue = createEventQueue({ now: () => NOW, store, marker: localStorage });
+    expect(await queue.read('/collect')).toEqual([]);
+    expect(opened).toBe(0);
+
+    const a = exposure({ ts: NOW - 1 });
+    await queue.add('/collect', [a]);
+    expect(localStorage.getItem('candor:queued')).toBe('1');
+    // A later page view, with a new queue object, finds the note and reads the event.
+    const later = createEventQueue({ now: () => NOW, store, marker: localStorage });
+    expect(await later.read('/collect')).toEqual([a]);
+    await later.remove([a.id]);
+    expect(localStorage.getItem('candor:queued')).toBeNull();
+    opened = 0;
+    expect(await later.read('/collect')).toEqual([]);
+    expect(opened).toBe(0);
+  });
+
+  it('storage that throws counts as "may hold events": the queue is read', async () => {
+    const throwing = { getItem: () => { throw new Error('blocked'); }, setItem: () => { throw new Error('blocked'); }, removeItem: () => undefined } as unknown as Storage;
+    const store = freshStore();
+    await set('queue', [{ u: '/collect', e: exposure({ ts: NOW - 1 }) }], store);
+    const queue = createEventQueue({ now: () => NOW, store, marker: throwing });
+    expect(await queue.read('/collect')).toHaveLength(1);
+  });
+});

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { get, set } from 'idb-keyval';
 import { forgetAll } from '../../../src/storage/forget-all.js';
-import { appendHistory, candorStore, loadHistory } from '../../../src/storage/history-store.js';
+import { candorStore } from '../../../src/storage/candor-store.js';
 import { saveSnapshot } from '../../../src/storage/snapshot-store.js';
 import { sampleState } from './state-fixture.js';
 
-const NOW = Date.UTC(2026, 0, 5);
 
 describe('forgetAll', () => {
   it('leaves no Candor data in localStorage, sessionStorage, cookies or IndexedDB, and nothing else is touched', async () => {
@@ -18,7 +17,6 @@ describe('forgetAll', () => {
     document.cookie = 'candor=1; path=/';
     document.cookie = 'site_session=keep; path=/';
     // An open connection (as the page has after using the store) must not keep the database alive.
-    await appendHistory({ at: NOW, kind: 'page', value: '/a' }, NOW);
     await set('queue', [{ id: 'e1' }], candorStore());
 
     await forgetAll(window);
@@ -30,7 +28,6 @@ describe('forgetAll', () => {
 
     // The store works again afterwards, and starts empty.
     expect(await get('queue', candorStore())).toBeUndefined();
-    expect(await loadHistory(NOW)).toEqual([]);
     document.cookie = 'site_session=; max-age=0; path=/';
     localStorage.clear();
     sessionStorage.clear();
