@@ -45,12 +45,27 @@ export function createCandor(options: CandorOptions): Candor {
   return startCandor(options);
 }
 
+/** A page view the script tag's first pass opened, for its runtime to continue ({@link startCandor}). */
+export interface FirstPassVisit {
+  visit: Visit;
+  /**
+   * This browser found no problem in this exact config before (script-tag build included): the first pass's reading
+   * of it is what validation would give, so it is not validated again.
+   */
+  validated: boolean;
+  /** Validation found problems: the script tag restores the standard content (and remembers the config). */
+  onInvalid(): void;
+  /** Validation found none: the script tag remembers it, so later page views skip validation. */
+  onValid(): void;
+}
+
 /**
- * {@link createCandor}, optionally continuing a page view the script tag's first pass opened (`firstPass`): its
+ * {@link createCandor}, optionally continuing a page view the script tag's first pass opened (`continued`): its
  * decisions are kept and their exposures logged now. When validation finds any problem in a config the first pass
  * only read, `onInvalid` is called (the script tag restores the standard content) and the page shows the standard content.
  */
-export function startCandor(options: CandorOptions, firstPass?: Visit, onInvalid?: () => void): Candor {
+export function startCandor(options: CandorOptions, continued?: FirstPassVisit): Candor {
+  const firstPass = continued?.visit;
   const win = options.window ?? (typeof window === 'undefined' ? undefined : window);
   const now = options.now ?? (() => Date.now());
   const listeners: { [K in keyof CandorEventMap]?: ((value: CandorEventMap[K]) => void)[] } = {};
@@ -64,8 +79,9 @@ export function startCandor(options: CandorOptions, firstPass?: Visit, onInvalid
     }
   };
 
-  // 1. Config: validated once; every problem reported together, with its path.
-  const { config, errors } = validateConfig(options.config);
+  // 1. Config: validated once; every problem reported together, with its path. A config this browser already found no
+  //    problem in is not validated again: the first pass read it exactly as validation would.
+  const { config, errors } = continued?.validated && firstPass?.config ? { config: firstPass.config, errors: [] } : validateConfig(options.config);
   if (errors.length > 0 && options.config !== CONFIG_ALREADY_REPORTED) {
     try {
       console.error(
@@ -82,12 +98,13 @@ export function startCandor(options: CandorOptions, firstPass?: Visit, onInvalid
 
   // 2. This page view's local state, read synchronously (never waits on IndexedDB), or the first pass's.
   const visit = firstPass ?? openVisit({ config, win, now, visitorId: options.visitorId, consent: options.consent, forced: options.forced });
-  if (firstPass && errors.length > 0) {
+  if (continued && errors.length > 0) {
     // The first pass decided from a config it did not validate: nothing it decided is shown, kept or counted.
-    revokeConfig(firstPass);
-    onInvalid?.();
-  } else if (firstPass) {
-    confirmConfig(firstPass, config);
+    revokeConfig(continued.visit);
+    continued.onInvalid();
+  } else if (continued) {
+    confirmConfig(continued.visit, config);
+    if (!continued.validated) continued.onValid();
   }
   const persistent = visit.persistent;
 

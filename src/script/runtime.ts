@@ -18,6 +18,7 @@ import { VERBOSE } from '../core/config/verbose-errors.js';
 import { guard } from './guard.js';
 import { blockedByTrustedTypes, loadSiblingScript } from './load-sibling-script.js';
 import { markConfigInvalid } from './mark-config-invalid.js';
+import { configMarkedValid, markConfigValid } from './valid-config-mark.js';
 import { decisionsOf } from '../visit/continue-visit.js';
 
 guard('candor-runtime.min.js', () => {
@@ -26,6 +27,13 @@ guard('candor-runtime.min.js', () => {
   const doc = document;
   const { script, params, visit } = pass;
   const data = script?.dataset ?? {};
+  const storage = (): Storage | undefined => {
+    try {
+      return localStorage;
+    } catch {
+      return undefined;
+    }
+  };
 
   const candor = startCandor(
     {
@@ -36,14 +44,16 @@ guard('candor-runtime.min.js', () => {
       forceAsk: params.has('candor-ask'),
       messages: window.candorExplainMessages,
     },
-    visit,
-    () => {
-      for (const slot of findSlots(doc)) restoreStandard(slot);
-      try {
-        markConfigInvalid(localStorage, pass.raw);
-      } catch {
-        // No storage: the next page view validates again.
-      }
+    {
+      visit,
+      validated: configMarkedValid(storage(), pass.raw),
+      onInvalid() {
+        for (const slot of findSlots(doc)) restoreStandard(slot);
+        markConfigInvalid(storage(), pass.raw);
+      },
+      onValid() {
+        markConfigValid(storage(), pass.raw);
+      },
     },
   );
   window.candor = candor;

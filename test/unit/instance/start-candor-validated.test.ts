@@ -1,0 +1,53 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { JSDOM } from 'jsdom';
+import { startCandor } from '../../../src/instance/create-candor.js';
+import { readConfig } from '../../../src/core/config/read-config.js';
+import { openVisit } from '../../../src/visit/open-visit.js';
+
+/** A config with a problem validation reports (an unknown field) and the first pass's reading does not look at. */
+const raw = {
+  v: 1,
+  version: '2026-12-01.1',
+  salt: 'acme-q4',
+  holdout: 0,
+  colour: 'teal',
+  audiences: { healthcare: { when: { 'utm.campaign': { $regex: '^health' } }, reason: 'You came here from our healthcare campaign.' } },
+  slots: { hero: { control: 0, explore: 0, experiences: [{ id: 'hero-health', audience: 'healthcare' }] } },
+};
+
+function firstPass() {
+  const win = new JSDOM('<!doctype html><p>hi</p>', { url: 'https://acme.test/?utm_campaign=health-q4' }).window as unknown as Window;
+  const visit = openVisit({ config: readConfig(raw), win, now: () => Date.now(), visitorId: 'visitor-1' });
+  expect(visit.decide('hero').experience).toBe('hero-health');
+  return { win, visit };
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('startCandor continuing a first pass', () => {
+  it('validates a config this browser has not validated: a problem reverts the page and is reported', () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const { win, visit } = firstPass();
+    const onInvalid = vi.fn();
+    const onValid = vi.fn();
+    const candor = startCandor({ config: raw, window: win }, { visit, validated: false, onInvalid, onValid });
+    expect(onInvalid).toHaveBeenCalledOnce();
+    expect(onValid).not.toHaveBeenCalled();
+    expect(candor.decide('hero').experience).toBe('baseline');
+    expect(error.mock.calls.join('\n')).toContain('colour');
+  });
+
+  it('trusts the first pass’s reading of a config this browser already validated: no validation, nothing reverted', () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const { win, visit } = firstPass();
+    const onInvalid = vi.fn();
+    const onValid = vi.fn();
+    const candor = startCandor({ config: raw, window: win }, { visit, validated: true, onInvalid, onValid });
+    expect(onInvalid).not.toHaveBeenCalled();
+    expect(onValid).not.toHaveBeenCalled();
+    expect(candor.decide('hero').experience).toBe('hero-health');
+    expect(error).not.toHaveBeenCalled();
+  });
+});
