@@ -7,7 +7,7 @@
  *   node bench/browser.js --json                     # results as JSON (used by bench/run.js)
  *   BENCH_RUNS=25 node bench/browser.js              # loads per variant and scenario (default 15)
  *   BENCH_CPU_THROTTLE=4 node bench/browser.js       # only 4× CPU (default: 1 and 4)
- *   BENCH_VISITS=campaign node bench/browser.js      # only the campaign visit (default: plain,campaign)
+ *   BENCH_VISITS=campaign node bench/browser.js      # only the campaign visit (default: plain,campaign,next)
  *   BENCH_DEBUG=1 node bench/browser.js              # also prints each load's script CPU by file to stderr
  *   BENCH_BASELINE=/tmp/old-dist node bench/browser.js  # A/B: adds that directory's candor*.min.js as a fourth variant
  *
@@ -67,7 +67,7 @@ import { launchCdp, waitForEvent } from './cdp.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const THROTTLES = (process.env.BENCH_CPU_THROTTLE ?? '1,4').split(',').map(Number);
-const VISIT_NAMES = (process.env.BENCH_VISITS ?? 'plain,campaign').split(',');
+const VISIT_NAMES = (process.env.BENCH_VISITS ?? 'plain,campaign,next').split(',');
 /** How long after the load event the trace goes on (the runtime and the SDKs' idle work must fall inside). */
 const SETTLE_MS = 1000;
 /** Runtime CPU before first paint above this (ms) counts as "the runtime ran before first paint" (evaluating its file does not). */
@@ -88,7 +88,9 @@ const isCandor = (/** @type {Variant} */ v) => v === 'candor' || v === 'baseline
 
 /**
  * A visit: the query string, and the experience each personalized slot must show (slots not named show standard content).
- * @typedef {{ name: string, label: string, query: string, campaign: string | undefined, expect: Record<string, string> }} Visit
+ * `before`: a page viewed first in the same browser context, untraced (the traced load is then the visitor's next page
+ * view: files from the HTTP cache, state in storage).
+ * @typedef {{ name: string, label: string, query: string, campaign: string | undefined, expect: Record<string, string>, before?: string }} Visit
  */
 /** @type {Visit[]} */
 const ALL_VISITS = [
@@ -101,6 +103,14 @@ const ALL_VISITS = [
     expect: { hero: 'hero-health', proof: 'proof-health' },
   },
 ];
+ALL_VISITS.push({
+  name: 'next',
+  label: 'next page view of a campaign visit (the page viewed again, 2 slots personalized)',
+  query: '?utm_campaign=health-autumn',
+  campaign: 'health-autumn',
+  expect: { hero: 'hero-health', proof: 'proof-health' },
+  before: '?utm_campaign=health-autumn',
+});
 const VISITS = ALL_VISITS.filter((v) => VISIT_NAMES.includes(v.name));
 
 /** Debian's Chromium: `CHROMIUM_PATH`, else `chromium` on PATH (as test/e2e/browser.ts). */
@@ -333,6 +343,18 @@ async function loadOnce(cdp, origin, variant, visit, throttle, visitorId) {
     const { targetId } = await cdp.send('Target.createTarget', { url: 'about:blank', browserContextId });
     const { sessionId } = await cdp.send('Target.attachToTarget', { targetId, flatten: true });
     await cdp.send('Page.enable', {}, sessionId);
+    if (visit.before !== undefined) {
+      // The visitor's earlier page view: untraced, unthrottled, and over once the SDK has finished its start-up.
+      const earlier = waitForEvent(cdp, 'Page.loadEventFired', sessionId, 60_000);
+      await cdp.send('Page.navigate', { url: `${origin}${PAGE}${visit.before}${visit.before ? '&' : '?'}bench=${variant}` }, sessionId);
+      await earlier;
+      for (let waited = 0; isCandor(variant) && waited < 5000; waited += 100) {
+        const { result: started } = await cdp.send('Runtime.evaluate', { expression: "'candor' in window", returnByValue: true }, sessionId);
+        if (started.value === true) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      await new Promise((r) => setTimeout(r, 300));
+    }
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle }, sessionId);
     /** @type {TraceEvent[]} */
     const events = [];
