@@ -5,7 +5,9 @@
  * V8's sampling profiler on, maps every sample inside candor*.min.js back to its source file and function through the
  * source maps, and prints self time summed over the loads.
  *
- *   npm run build && node bench/profile-browser.js [--runs 20] [--campaign] [--throttle 4] [--top 40]
+ *   npm run build && node bench/profile-browser.js [--runs 20] [--campaign] [--next] [--throttle 4] [--top 40]
+ *
+ * `--next`: the profiled load is the visitor's next page view (the same page loaded once before in the same context).
  *
  * Sampling adds overhead of its own, so read the shares, not the absolute milliseconds; bench/browser.js has the figures.
  */
@@ -22,6 +24,7 @@ const RUNS = Number(option('--runs', '20'));
 const THROTTLE = Number(option('--throttle', '1'));
 const TOP = Number(option('--top', '40'));
 const QUERY = args.includes('--campaign') ? '?utm_campaign=health-autumn' : '';
+const NEXT = args.includes('--next');
 const PAGE = '/dist/examples/marketing-site/';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const FILES = ['candor.min.js', 'candor-runtime.min.js'];
@@ -32,7 +35,7 @@ const maps = new Map(FILES.map((f) => [f, new sourceMap.SourceMapConsumer(JSON.p
 /** Source file and enclosing function of a position in a built file (the minified name when the map has none). */
 function where(/** @type {string} */ file, /** @type {number} */ line, /** @type {number} */ column, /** @type {string} */ name) {
   const map = maps.get(file);
-  if (!map) return { source: file, fn: name || '(anonymous)' };
+  if (!map || line < 0) return { source: file, fn: name || '(top level)' };
   const pos = map.originalPositionFor({ line: line + 1, column });
   const source = (pos.source ?? file).replace(/^(\.\.\/)+/, '');
   return { source, fn: `${pos.name ?? (name || '(anonymous)')} @${String(pos.line ?? '?')}` };
@@ -51,6 +54,12 @@ try {
     const { targetId } = await cdp.send('Target.createTarget', { url: 'about:blank', browserContextId });
     const { sessionId } = await cdp.send('Target.attachToTarget', { targetId, flatten: true });
     await cdp.send('Page.enable', {}, sessionId);
+    if (NEXT) {
+      const earlier = waitForEvent(cdp, 'Page.loadEventFired', sessionId, 60_000);
+      await cdp.send('Page.navigate', { url: `${server.origin}${PAGE}${QUERY}` }, sessionId);
+      await earlier;
+      await new Promise((r) => setTimeout(r, 1000));
+    }
     await cdp.send('Profiler.enable', {}, sessionId);
     await cdp.send('Profiler.setSamplingInterval', { interval: 50 }, sessionId);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE }, sessionId);
@@ -89,6 +98,7 @@ const print = (/** @type {string} */ title, /** @type {Map<string, number>} */ m
   console.log(`\n${title} (self time, ms per load, ${String(RUNS)} loads, ${String(THROTTLE)}× CPU${QUERY ? ', campaign visit' : ''})`);
   for (const [k, us] of [...m].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${(us / 1000 / RUNS).toFixed(3).padStart(8)}  ${k}`);
 };
+console.log(NEXT ? '\nnext page view' : '\nfirst visit');
 print('By file', byFile, 10);
 print('By source module', bySource, TOP);
 print('By function', byFunction, TOP);

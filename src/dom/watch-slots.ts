@@ -31,7 +31,7 @@ export function watchSlots(doc: Document, onSlot: (slot: HTMLElement) => void, o
     }
   };
   const consider = (slot: HTMLElement) => {
-    if (handled.has(slot) || !slot.hasAttribute(SLOT_ATTR)) return;
+    if (!slot.hasAttribute(SLOT_ATTR) || handled.has(slot)) return;
     if (complete(doc, slot)) {
       handled.add(slot);
       pending.delete(slot);
@@ -55,10 +55,11 @@ export function watchSlots(doc: Document, onSlot: (slot: HTMLElement) => void, o
             consider(record.target as HTMLElement);
             continue;
           }
-          for (const node of Array.from(record.addedNodes)) {
+          // One record per parsed node while the body streams in: kept cheap (no copies, element nodes only).
+          for (const node of record.addedNodes as NodeListOf<Element>) {
             if (node.nodeType !== 1) continue;
             consider(node as HTMLElement);
-            if ((node as Element).firstElementChild) findSlots(node as Element).forEach(consider);
+            if (node.firstElementChild) findSlots(node).forEach(consider);
           }
         }
       } catch {

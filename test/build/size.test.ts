@@ -30,8 +30,8 @@ export const BUDGETS: Readonly<Record<string, number>> = {
   'candor-runtime': 11.45,
   // Both script-tag files, each compressed on its own; issue 13's target is GrowthBook's single file, 15.8 KiB
   // (measured 22.51 KiB).
-  // Issue 16's src/visit: 22.85 KiB.
-  'candor-script-total': 22.9,
+  // Issue 16's src/visit and issue 13's validated-config note: 22.91 KiB.
+  'candor-script-total': 23.0,
   // no issue target: just above the measurement (measured 20.80 KiB, with the record-page-view guard for an empty referrer)
   // Issue 16's src/visit: 21.09 KiB.
   'candor-npm': 21.1,
