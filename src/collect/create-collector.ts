@@ -4,59 +4,12 @@ import { openEventLog, type EventLog, type StartupReport } from './event-log.js'
 import { bodyShape } from './body-shape.js';
 import { readBody, type Body, type BodyBudget } from './read-body.js';
 import { createSeenIds } from './seen-ids.js';
+import { COLLECTOR_LIMITS, type BatchResult, type CollectorLimits } from './collector-limits.js';
+import { createGroupWriter, type Valid } from './group-writer.js';
 import { eventLine, inFieldOrder, validateEvent } from './validate-event.js';
 
 export type { StartupReport } from './event-log.js';
-
-/** What one POST brought. */
-export interface BatchResult {
-  /** New valid events, appended to the file. */
-  accepted: number;
-  /** Valid events whose id was already stored (at-least-once delivery resends some). */
-  duplicates: number;
-  /** Events that failed validation (not stored). */
-  invalid: number;
-  /** The validation problems (at most 100), `body[2].propensity: must be between 0 and 1`. */
-  problems: string[];
-}
-
-/** The collector's limits; docs/events.md#limits explains each. */
-export interface CollectorLimits {
-  /** Largest body, in bytes (413 beyond). */
-  maxBodyBytes: number;
-  /** Most events in one body (413 beyond). The SDK sends at most 50. */
-  maxEvents: number;
-  /** Deepest nesting of arrays and objects in a body (400 beyond). A batch of events is 3 deep. */
-  maxDepth: number;
-  /** A body must arrive within this many milliseconds of the headers (408 beyond). */
-  bodyTimeoutMs: number;
-  /** Bytes of all bodies being received or waiting for the disk (503 for the body that would pass it). */
-  maxPendingBytes: number;
-  /** An event's `ts` may be at most this many days before the collector's clock … */
-  maxAgeDays: number;
-  /** … and at most this many milliseconds after it. */
-  maxFutureMs: number;
-  /** The output file is set aside (`events.2026-12-01.ndjson`) at this size, and on a new UTC day. */
-  maxFileBytes: number;
-}
-
-/** The default limits. */
-export const COLLECTOR_LIMITS: Readonly<CollectorLimits> = Object.freeze({
-  maxBodyBytes: 1 << 20,
-  maxEvents: 500,
-  maxDepth: 8,
-  bodyTimeoutMs: 10_000,
-  maxPendingBytes: 64 << 20,
-  maxAgeDays: 30,
-  maxFutureMs: 86_400_000,
-  maxFileBytes: 256 << 20,
-});
-
-/**
- * The limits `candor collect` sets on its `node:http` server. Set the same on a server you mount the collector in:
- * `server.maxConnections`, `server.headersTimeout`, `server.requestTimeout`, `server.keepAliveTimeout`.
- */
-export const SERVER_LIMITS = Object.freeze({ maxConnections: 1024, headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000 });
+export { COLLECTOR_LIMITS, SERVER_LIMITS, type BatchResult, type CollectorLimits } from './collector-limits.js';
 
 /** Options of {@link createCollector}. */
 export interface CollectorOptions {
@@ -92,26 +45,6 @@ export interface Collector {
 }
 
 const DAY_MS = 86_400_000;
-const NEWLINE = Buffer.from('\n');
-/** Most bytes written (and synced) at once when many batches wait. */
-const MAX_GROUP_BYTES = 8 << 20;
-
-/** A valid event on its way to the file. */
-interface Valid {
-  id: string;
-  ts: number;
-  /** The line without its newline: the bytes it came in, or JSON.stringify's. */
-  line: Buffer;
-}
-
-/** A batch waiting for the writer, and what became of it. */
-interface Pending {
-  events: Valid[];
-  bytes: number;
-  accepted: number;
-  duplicates: number;
-  done: (stored: boolean) => void;
-}
 
 /** The path of a request target, without parsing anything that could throw. */
 function pathOf(url: string | undefined): string | undefined {
@@ -164,67 +97,14 @@ export function createCollector(options: CollectorOptions): Collector {
     },
   );
 
-  // Group commit: batches that arrive while a write is on its way are written (and synced) together next. Ids are
-  // checked when a group is formed and marked as seen only once its write succeeded.
-  const queue: Pending[] = [];
-  let writing = false;
-  let idle: Promise<void> = Promise.resolve();
-  let wakeIdle = (): void => undefined;
-
-  async function drain(): Promise<void> {
-    writing = true;
-    idle = new Promise((done) => (wakeIdle = done));
-    try {
-      while (queue.length) {
-        let bytes = 0;
-        let n = 0;
-        for (const batch of queue) {
-          if (n > 0 && bytes + batch.bytes > MAX_GROUP_BYTES) break;
-          bytes += batch.bytes;
-          n++;
-        }
-        const group = queue.splice(0, n);
-        seen.forgetBefore(now() - maxAgeMs);
-        const inGroup = new Set<string>();
-        const lines: Buffer[] = [];
-        const stored: Valid[] = [];
-        for (const batch of group) {
-          for (const event of batch.events) {
-            const key = `${event.id}\n${Math.floor(event.ts / DAY_MS)}`;
-            if (inGroup.has(key) || seen.has(event.id, event.ts)) batch.duplicates++;
-            else {
-              inGroup.add(key);
-              lines.push(event.line, NEWLINE);
-              stored.push(event);
-              batch.accepted++;
-            }
-          }
-        }
-        let ok = true;
-        try {
-          if (lines.length) {
-            if (!eventLog) throw new Error(openProblem ?? 'not open');
-            await eventLog.append(Buffer.concat(lines));
-          }
-        } catch (error) {
-          ok = false;
-          log(`could not write to ${out} (${(error as Error).message}); answered 503, so senders retry.`);
-        }
-        if (ok) for (const event of stored) seen.add(event.id, event.ts);
-        for (const batch of group) batch.done(ok);
-      }
-    } finally {
-      writing = false;
-      wakeIdle();
-    }
-  }
-
-  const store = (events: Valid[]): Promise<Pending | undefined> =>
-    new Promise((resolve) => {
-      const batch: Pending = { events, bytes: events.reduce((n, e) => n + e.line.length + 1, 0), accepted: 0, duplicates: 0, done: (ok) => resolve(ok ? batch : undefined) };
-      queue.push(batch);
-      if (!writing) void drain();
-    });
+  const writer = createGroupWriter({
+    seen,
+    append: (bytes) => (eventLog ? eventLog.append(bytes) : Promise.reject(new Error(openProblem ?? 'not open'))),
+    maxAgeMs,
+    now,
+    log,
+    out,
+  });
 
   const answer = (res: ServerResponse, status: number, errors?: string[], close = false): void => {
     if (res.headersSent || res.destroyed) return;
@@ -304,7 +184,7 @@ export function createCollector(options: CollectorOptions): Collector {
       valid.push({ id: e.id, ts: e.ts, line: same ? body.bytes.subarray(raw.start, raw.end) : Buffer.from(eventLine(e).slice(0, -1)) });
     });
     if (valid.length) {
-      const done = await store(valid);
+      const done = await writer.store(valid);
       if (!done) { answer(res, 503, [`server: could not write to ${out}; the events will be retried`]); return; }
       result.accepted = done.accepted;
       result.duplicates = done.duplicates;
@@ -344,7 +224,7 @@ export function createCollector(options: CollectorOptions): Collector {
     ready: () => opening.then((r) => r.report),
     async close() {
       await opened;
-      while (writing || queue.length) await idle;
+      await writer.settled();
       await eventLog?.close();
     },
   };
