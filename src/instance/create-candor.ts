@@ -1,6 +1,4 @@
 import { validateConfig } from '../core/config/validate-config.js';
-import { formatConfigError } from '../core/config/format-config-error.js';
-import { hash } from '../core/decide/hash.js';
 import { decide as decideSlot, fallbackDecision } from '../core/decide/decide.js';
 import { tierAllowed } from '../core/consent/consent-state.js';
 import { explain as explainDecision } from '../core/explain/explain.js';
@@ -9,28 +7,24 @@ import { recordGoal } from '../storage/record-goal.js';
 import { recordInterest } from '../storage/record-interest.js';
 import { capMemory } from '../storage/cap-memory.js';
 import { forgetAll } from '../storage/forget-all.js';
-import { closeCandorStore } from '../storage/candor-store.js';
-import { recordEngagement } from '../storage/record-engagement.js';
-import { watchOtherTabs } from '../storage/tab-sync.js';
-import { createDispatcher } from '../events/create-dispatcher.js';
 import { conversionEvent, trustEvent } from '../events/build-events.js';
 import { exposureEvent } from '../events/exposure-event.js';
 import { newEventId } from '../events/event-id.js';
-import { functionSink } from '../events/sinks/function-sink.js';
-import { urlSink } from '../events/sinks/url-sink.js';
-import { dataLayerSink } from '../events/sinks/data-layer-sink.js';
-import { segmentSink } from '../events/sinks/segment-sink.js';
-import type { Sink } from '../events/sinks/sink.js';
 import { reportError } from '../util/report-error.js';
 import { VERBOSE } from '../core/config/verbose-errors.js';
-import type { WidgetHost } from '../widget/widget-host.js';
-import type { Candor, CandorEventMap, CandorOptions } from './candor-api.js';
+import type { Candor, CandorOptions } from './candor-api.js';
 import { openVisit, safeHref } from '../visit/open-visit.js';
 import type { Visit } from '../visit/visit.js';
-import { adoptState, changeState, confirmConfig, decisionsOf, forgetVisit, onDecide, revokeConfig } from '../visit/continue-visit.js';
+import { changeState, confirmConfig, decisionsOf, forgetVisit, onDecide, revokeConfig } from '../visit/continue-visit.js';
 import { logged, unlogged, type UnloggedExposure } from '../visit/exposures.js';
 import { unloggedElsewhere } from '../visit/unlogged-elsewhere.js';
 import { CONFIG_ALREADY_REPORTED } from './config-already-reported.js';
+import { reportConfigProblems } from './report-config-problems.js';
+import { createListeners } from './listeners.js';
+import { followOtherTabs } from './follow-other-tabs.js';
+import { deliverEvents } from './deliver-events.js';
+import { recordEngagementOnHide } from './record-engagement-on-hide.js';
+import { createWidgetHost } from './create-widget-host.js';
 
 
 /**
@@ -68,33 +62,12 @@ export function startCandor(options: CandorOptions, continued?: FirstPassVisit):
   const firstPass = continued?.visit;
   const win = options.window ?? (typeof window === 'undefined' ? undefined : window);
   const now = options.now ?? (() => Date.now());
-  const listeners: { [K in keyof CandorEventMap]?: ((value: CandorEventMap[K]) => void)[] } = {};
-  const emitLocal = <K extends keyof CandorEventMap>(type: K, value: CandorEventMap[K]): void => {
-    for (const fn of listeners[type] ?? []) {
-      try {
-        fn(value);
-      } catch (error) {
-        reportError('listener-error', `on('${type}')`, VERBOSE ? `a listener threw: ${String(error)}.` : String(error), VERBOSE ? 'Catch errors inside your listener.' : '');
-      }
-    }
-  };
+  const { emit: emitLocal, on } = createListeners();
 
   // 1. Config: validated once; every problem reported together, with its path. A config this browser already found no
   //    problem in is not validated again: the first pass read it exactly as validation would.
   const { config, errors } = continued?.validated && firstPass?.config ? { config: firstPass.config, errors: [] } : validateConfig(options.config);
-  if (errors.length > 0 && options.config !== CONFIG_ALREADY_REPORTED) {
-    try {
-      console.error(
-        (firstPass && config
-          ? 'candor: the config has problems, so the script tag shows the standard content until they are fixed:\n'
-          : config
-            ? 'candor: parts of the config were ignored:\n'
-            : 'candor: the config is unusable, so every slot shows its standard content:\n') + errors.map(formatConfigError).join('\n'),
-      );
-    } catch {
-      // No console.
-    }
-  }
+  if (options.config !== CONFIG_ALREADY_REPORTED) reportConfigProblems(errors, config, !!firstPass);
 
   // 2. This page view's local state, read synchronously (never waits on IndexedDB), or the first pass's.
   const visit = firstPass ?? openVisit({ config, win, now, visitorId: options.visitorId, consent: options.consent, forced: options.forced });
@@ -109,14 +82,7 @@ export function startCandor(options: CandorOptions, continued?: FirstPassVisit):
   const persistent = visit.persistent;
 
   // 3. Events: to the site's own sinks only.
-  const sinks: Sink[] = [];
-  if (options.onEvent) sinks.push(functionSink(options.onEvent));
-  if (win && options.sink) sinks.push(urlSink(options.sink, { win }));
-  if (win && options.dataLayer) sinks.push(dataLayerSink(win));
-  if (win && options.segment) sinks.push(segmentSink(win));
-  const dispatcher = win
-    ? createDispatcher({ sinks, win, now })
-    : { emit: () => undefined, flush: () => undefined, drainQueue: () => Promise.resolve() };
+  const dispatcher = deliverEvents(options, win, now);
   const counting = (): boolean => persistent && !!visit.state && !visit.forgotten;
   const log = (build: (visitorId: string, id: string, t: number) => CandorEvent): void => {
     if (!counting() || !visit.state || !win) return;
@@ -187,22 +153,7 @@ export function startCandor(options: CandorOptions, continued?: FirstPassVisit):
   };
 
   // 6. Other tabs: a decision, consent or standard-version change made there is seen here.
-  if (win && persistent) {
-    watchOtherTabs(win, (other) => {
-      const state = visit.state;
-      if (!state || visit.forgotten) return;
-      if (other?.visitorId !== state.visitorId) {
-        // Forgotten in another tab: let go of IndexedDB so the database can really be deleted.
-        void closeCandorStore();
-        forgetVisit(visit);
-        emitLocal('change', { standard: true });
-        return;
-      }
-      const wasStandard = !!state.standard;
-      adoptState(visit, other);
-      if (!!other.standard !== wasStandard) emitLocal('change', { standard: !!other.standard });
-    });
-  }
+  if (win && persistent) followOtherTabs(win, visit, (standard) => emitLocal('change', { standard }));
 
   if (win) pageEffects(safeHref(win));
   // Decisions the first pass made on this page: their exposures are logged, and `decision` told, once the caller has
@@ -218,28 +169,8 @@ export function startCandor(options: CandorOptions, continued?: FirstPassVisit):
     if (counting()) logExposures(unloggedElsewhere(visit).map((decision) => ({ decision, earlier: false })));
   });
 
-  // 7. Engagement (inferred tier, only with consent): deepest scroll and visible time, recorded when the page is hidden.
-  if (win && persistent && config) {
-    let depth = 0;
-    let visibleSince = now();
-    const measure = (): void => {
-      const doc = win.document.documentElement;
-      const seen = win.scrollY + win.innerHeight;
-      depth = Math.max(depth, doc.scrollHeight > 0 ? Math.min(100, Math.round((100 * seen) / doc.scrollHeight)) : 0);
-    };
-    win.addEventListener('scroll', measure, { passive: true });
-    win.document.addEventListener('visibilitychange', () => {
-      if (win.document.visibilityState === 'visible') {
-        visibleSince = now();
-      } else if (visit.state && !visit.forgotten && tierAllowed('high', visit.consent.tier)) {
-        measure();
-        changeState(visit, (state) => {
-          state.memory = recordEngagement(state.memory, { scrollDepth: depth, activeSeconds: (now() - visibleSince) / 1000 }, now());
-        });
-        visit.saveNow();
-      }
-    });
-  }
+  // 7. Engagement (inferred tier, only with consent): recorded when the page is hidden.
+  if (win && persistent && config) recordEngagementOnHide(win, visit, now);
 
   /** What deciding a slot would give now, without storing, logging or remembering anything. */
   const peek = (slot: string): Decision => {
@@ -343,14 +274,7 @@ export function startCandor(options: CandorOptions, continued?: FirstPassVisit):
         // Ignored.
       }
     },
-    on(type, listener) {
-      const list = (listeners[type] ??= []) as (typeof listener)[];
-      list.push(listener);
-      return () => {
-        const index = list.indexOf(listener);
-        if (index >= 0) list.splice(index, 1);
-      };
-    },
+    on,
     get widget() {
       return widget;
     },
@@ -358,49 +282,7 @@ export function startCandor(options: CandorOptions, continued?: FirstPassVisit):
   };
 
   // What the widget talks to: the site-facing methods it shares, and what only the widget needs.
-  const widget: WidgetHost = {
-    explain: (slot) => instance.explain(slot),
-    showStandard: () => {
-      instance.showStandard();
-    },
-    personalize: () => {
-      instance.personalize();
-    },
-    standard: () => instance.standard(),
-    forget: () => instance.forget(),
-    consent: () => instance.consent(),
-    setConsent: (tier) => {
-      instance.setConsent(tier);
-    },
-    trust: (kind, slot) => {
-      trust(kind, slot);
-    },
-    options: () => ({ consentChoices: visit.config?.consent.ask === true, privacyUrl: visit.config?.privacyUrl, ask: visit.config?.ask }),
-    askEligible() {
-      const { config, state } = visit;
-      if (!config?.ask || !state || visit.forgotten || !tierAllowed('relationship', visit.consent.tier)) return false;
-      if (options.forceAsk) return true;
-      return !state.asked && hash(config.salt + ':ask', state.visitorId) < config.ask.share;
-    },
-    answerAsk(value) {
-      try {
-        const { state, config } = visit;
-        const ask = config?.ask;
-        if (!state || !config || !ask) return;
-        // Shown only because of ?candor-ask / forceAsk: marked, so the report keeps it out of the random sample.
-        const forced = options.forceAsk === true && (state.asked === true || hash(config.salt + ':ask', state.visitorId) >= ask.share);
-        changeState(visit, (changed) => {
-          changed.asked = true;
-          if (value !== null && tierAllowed('relationship', visit.consent.tier)) changed.memory.declared[ask.key] = value;
-        });
-        if (value === null) trust('ask_dismissed', undefined, { forced });
-        else trust('ask_answered', undefined, { key: ask.key, answer: value, forced });
-        visit.resetSignals();
-      } catch {
-        // Ignored.
-      }
-    },
-  };
+  const widget = createWidgetHost(instance, visit, trust, options.forceAsk === true);
   return instance;
 }
 

@@ -26,8 +26,9 @@ export const BUDGETS: Readonly<Record<string, number>> = {
   'candor-script': 11.5,
   // The runtime it loads after first paint (validation, events, IndexedDB, explanations, the API); no issue target
   // (measured 11.24 KiB: it now ships the runtime-only functions the first pass used to carry for it).
-  // Issue 16's src/visit: 11.40 KiB (+0.09, the functions the runtime continues the page view through).
-  'candor-runtime': 11.45,
+  // Issue 16's src/visit: 11.40 KiB (+0.09, the functions the runtime continues the page view through); then issue 13
+  // (no page history, the validated-config note) and issue 16's split of startCandor into files: 11.50 KiB.
+  'candor-runtime': 11.6,
   // Both script-tag files, each compressed on its own; issue 13's target is GrowthBook's single file, 15.8 KiB
   // (measured 22.51 KiB).
   // Issue 16's src/visit and issue 13's validated-config note: 22.91 KiB.
