@@ -3,7 +3,13 @@
  * record of each, and the exposures that are duplicates or later ones.
  */
 
+import type { Dialect, OrderColumn } from './dialects.js';
 import type { Cte, QueryContext } from './query-parts.js';
+
+/** The fields of a decision, in the order that breaks a tie between two exposures at the same millisecond. */
+const DECISION: OrderColumn[] = [['arm', true], ['experience', true], ['counterfactual', true], ['config_version', true], ['propensity', false], ['aud_key', true], ['elig_key', true]];
+const DECISION_COLUMNS = DECISION.map(([c]) => c).join(', ');
+
 
 /** The exposure steps, in order: `exposures` … `exposure_counts`. */
 export function exposureSteps({ d, table, rules }: QueryContext): Cte[] {
@@ -15,56 +21,7 @@ export function exposureSteps({ d, table, rules }: QueryContext): Cte[] {
       sql: `SELECT ${d.visitorKey('visitor_id')} AS vk, visitor_id, salt, slot, ts, config_version, arm, experience, counterfactual, propensity, audiences, eligible
   FROM ${table} WHERE ${rules.validExposure}`,
     },
-    {
-      name: 'exposure_units',
-      note: `Per visitor × slot × period: the first exposure's time, and the trigger's: the first exposure whose counterfactual is an experience (targeting had something to show). A visitor who came to match an audience is read from it for Q1 and the off-policy rows.`,
-      sql: `SELECT vk, salt, slot, MIN(visitor_id) AS visitor_id, MIN(ts) AS t0, MIN(CASE WHEN counterfactual <> 'baseline' THEN ts END) AS trigger_t0,
-    COUNT(*) AS events
-  FROM exposures GROUP BY vk, salt, slot`,
-    },
-    {
-      name: 'candidates',
-      note: 'The exposures at the first or the trigger time, each decision once with its number of copies.',
-      sql: `SELECT vk, salt, slot, is_first, is_trigger, ts, arm, experience, counterfactual, config_version, propensity, aud_key, elig_key,
-    COUNT(*) AS copies
-  FROM (
-    SELECT e.vk, e.salt, e.slot, CASE WHEN e.ts = u.t0 THEN 1 ELSE 0 END AS is_first,
-      CASE WHEN e.ts = u.trigger_t0 AND e.counterfactual <> 'baseline' THEN 1 ELSE 0 END AS is_trigger, e.ts, e.arm, e.experience,
-      e.counterfactual, e.config_version, e.propensity, ${d.setKey('e.audiences')} AS aud_key, ${d.setKey('e.eligible')} AS elig_key
-    FROM exposures e
-    JOIN exposure_units u ON e.vk = u.vk AND e.salt = u.salt AND e.slot = u.slot
-    WHERE e.ts = u.t0 OR (e.ts = u.trigger_t0 AND e.counterfactual <> 'baseline')) c
-  GROUP BY vk, salt, slot, is_first, is_trigger, ts, arm, experience, counterfactual, config_version, propensity, aud_key, elig_key`,
-    },
-    {
-      name: 'picked',
-      note: 'Two decisions at the same millisecond: the decision fields break the tie, for the first exposure and for the trigger.',
-      sql: d.firstPerGroup(
-        `SELECT vk, salt, slot, 'first' AS role, ts, SUM(copies) AS copies, arm, experience, counterfactual, config_version, propensity, aud_key, elig_key
-      FROM candidates WHERE is_first = 1
-      GROUP BY vk, salt, slot, ts, arm, experience, counterfactual, config_version, propensity, aud_key, elig_key
-      UNION ALL
-      SELECT vk, salt, slot, 'trigger' AS role, ts, SUM(copies) AS copies, arm, experience, counterfactual, config_version, propensity, aud_key, elig_key
-      FROM candidates WHERE is_trigger = 1
-      GROUP BY vk, salt, slot, ts, arm, experience, counterfactual, config_version, propensity, aud_key, elig_key`,
-        ['vk', 'salt', 'slot', 'role'],
-        [['arm', true], ['experience', true], ['counterfactual', true], ['config_version', true], ['propensity', false], ['aud_key', true], ['elig_key', true]],
-        ['ts', 'copies'],
-      ),
-    },
-    {
-      name: 'first_exposures',
-      note: 'Copies of the first are duplicates, every other exposure is a later one.',
-      sql: `SELECT p.vk, u.visitor_id, p.salt, p.slot, p.ts AS t0, u.events, p.copies, p.arm, p.experience, p.counterfactual, p.config_version, p.propensity,
-    p.aud_key, p.elig_key
-  FROM picked p JOIN exposure_units u ON u.vk = p.vk AND u.salt = p.salt AND u.slot = p.slot
-  WHERE p.role = 'first'`,
-    },
-    {
-      name: 'triggers',
-      sql: `SELECT vk, salt, slot, ts AS t0, copies, arm, experience, counterfactual, config_version, propensity, aud_key, elig_key
-  FROM picked WHERE role = 'trigger'`,
-    },
+    ...pickSteps(d),
     {
       name: 'decision_units',
       note: `Each first exposure with its decision record (the trigger, else the first exposure itself); redecided when they differ.`,
@@ -87,5 +44,84 @@ export function exposureSteps({ d, table, rules }: QueryContext): Cte[] {
     COALESCE(SUM(redecided), 0) AS redecided
   FROM decision_units`,
     },
+  ];
+}
+
+/**
+ * `exposure_patterns` … `triggers`: the distinct decisions (few) ranked in tie-break order, each visitor × slot ×
+ * period's exposures as (time, decision rank) with their copies, then the first one and the first triggering one. The
+ * large steps carry the rank, a number, instead of the decision's texts. In one GROUP BY where the engine has
+ * {@link Dialect.minRow}, else with ROW_NUMBER().
+ */
+function pickSteps(d: Dialect): Cte[] {
+  const fields = DECISION.slice(0, 5).map(([c]) => c);
+  const patterns: Cte = {
+    name: 'exposure_patterns',
+    materialized: true,
+    note: `Each distinct decision as logged (a few per configuration), with its audience and eligibility sets as keys and its rank (pid) in the order that breaks ties: the same rank for the same sets in another order.`,
+    sql: `SELECT ${fields.join(', ')}, audiences_key, eligible_key, aud_key, elig_key, CASE WHEN counterfactual <> 'baseline' THEN 1 ELSE 0 END AS triggering,
+    DENSE_RANK() OVER (ORDER BY ${DECISION.map(([c, text]) => (text ? d.binary(c) : c)).join(', ')}) AS pid
+  FROM (
+    SELECT ${fields.map((c) => `e.${c}`).join(', ')}, e.audiences_key, e.eligible_key, ${d.setKey('e.audiences')} AS aud_key, ${d.setKey('e.eligible')} AS elig_key
+    FROM (
+      SELECT ${fields.join(', ')}, ${d.listKey('audiences')} AS audiences_key, ${d.listKey('eligible')} AS eligible_key, ${d.groupedList('audiences')} AS audiences, ${d.groupedList('eligible')} AS eligible
+      FROM exposures GROUP BY ${fields.join(', ')}, ${d.listKey('audiences')}, ${d.listKey('eligible')}) e) p`,
+  };
+  const decisions: Cte = {
+    name: 'decisions',
+    materialized: true,
+    sql: `SELECT DISTINCT pid, ${DECISION_COLUMNS} FROM exposure_patterns`,
+  };
+  const exposureDecisions: Cte = {
+    name: 'exposure_decisions',
+    note: `Per visitor × slot × period, each exposure time and decision once with its number of copies.`,
+    sql: `SELECT e.vk, e.salt, e.slot, e.ts, p.pid, p.triggering, MIN(e.visitor_id) AS visitor_id, COUNT(*) AS copies
+  FROM exposures e
+  JOIN exposure_patterns p ON ${fields.map((c) => `e.${c} = p.${c}`).join(' AND ')}
+    AND ${d.listKey('e.audiences')} = p.audiences_key AND ${d.listKey('e.eligible')} = p.eligible_key
+  GROUP BY e.vk, e.salt, e.slot, e.ts, p.pid, p.triggering`,
+  };
+  const unitsNote = `The first exposure is the earliest (at the same millisecond, the decision fields break the tie: the smallest pid); the trigger the earliest whose counterfactual is an experience (targeting had something to show). A visitor who came to match an audience is read from the trigger for Q1 and the off-policy rows.`;
+  const firstNote = 'Copies of the first are duplicates, every other exposure is a later one.';
+  /** The picked rows of `source` (as u) with their decision's fields; `unit` adds the unit's visitor id and events. */
+  const withDecision = (source: string, pick: { t0: string; copies: string; pid: string }, unit: string, rest = ''): string =>
+    `SELECT u.vk, ${unit ? `${unit}.visitor_id, ${unit}.events, ` : ''}u.salt, u.slot, ${pick.t0} AS t0, ${DECISION.map(([c]) => `x.${c}`).join(', ')}, ${pick.copies} AS copies
+  FROM ${source} u JOIN decisions x ON x.pid = ${pick.pid}${rest}`;
+  if (d.minRow) {
+    const { of, field } = d.minRow;
+    const pick = (row: string, filter?: string): string => `${of(['ts', 'pid', 'copies'], filter)} AS ${row}`;
+    const picked = (row: string) => ({ t0: field(row, 'ts'), copies: field(row, 'copies'), pid: field(row, 'pid') });
+    return [
+      patterns,
+      decisions,
+      exposureDecisions,
+      {
+        name: 'exposure_units',
+        note: unitsNote,
+        sql: `SELECT vk, salt, slot, MIN(visitor_id) AS visitor_id, SUM(copies) AS events, ${pick('first_pick')}, ${pick('trigger_pick', 'triggering = 1')}
+  FROM exposure_decisions GROUP BY vk, salt, slot`,
+      },
+      {
+        name: 'first_exposures',
+        note: firstNote,
+        sql: withDecision('exposure_units', picked('u.first_pick'), 'u'),
+      },
+      { name: 'triggers', sql: withDecision('exposure_units', picked('u.trigger_pick'), '', '\n  WHERE u.trigger_pick IS NOT NULL') },
+    ];
+  }
+  const byColumn = { t0: 'u.ts', copies: 'u.copies', pid: 'u.pid' };
+  const first = (filter: string): string =>
+    `(\n    ${d.firstPerGroup(`SELECT vk, salt, slot, ts, pid, copies FROM exposure_decisions${filter}`, ['vk', 'salt', 'slot'], [['ts', false], ['pid', false]], ['copies'])})`;
+  return [
+    patterns,
+    decisions,
+    exposureDecisions,
+    { name: 'exposure_units', note: unitsNote, sql: `SELECT vk, salt, slot, MIN(visitor_id) AS visitor_id, SUM(copies) AS events\n  FROM exposure_decisions GROUP BY vk, salt, slot` },
+    {
+      name: 'first_exposures',
+      note: firstNote,
+      sql: withDecision(first(''), byColumn, 'w', '\n  JOIN exposure_units w ON w.vk = u.vk AND w.salt = u.salt AND w.slot = u.slot'),
+    },
+    { name: 'triggers', sql: withDecision(first(' WHERE triggering = 1'), byColumn, '') },
   ];
 }
