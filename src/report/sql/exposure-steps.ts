@@ -10,7 +10,6 @@ import type { Cte, QueryContext } from './query-parts.js';
 const DECISION: OrderColumn[] = [['arm', true], ['experience', true], ['counterfactual', true], ['config_version', true], ['propensity', false], ['aud_key', true], ['elig_key', true]];
 const DECISION_COLUMNS = DECISION.map(([c]) => c).join(', ');
 
-
 /** The exposure steps, in order: `exposures` … `exposure_counts`. */
 export function exposureSteps({ d, table, rules }: QueryContext): Cte[] {
   return [
