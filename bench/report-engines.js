@@ -2,7 +2,7 @@
 /**
  * Bench for `candor report`'s two aggregation engines (not a test: it prints figures, it asserts nothing).
  *
- *   npm run build && node bench/report-engines.js [--sizes 10m,50m] [--memory-limit 2GB] [--clean]
+ *   npm run build && node bench/report-engines.js [--sizes 10m,50m] [--memory-limit 2GB] [--clean] [--generate-only]
  *
  * Workload: simulated files written once into os.tmpdir() (`candor simulate`'s generator, scenario losing-experience,
  * 3 slots, every exposure re-logged twice later and one extra conversion per visitor: ~10 events per visitor):
@@ -16,7 +16,7 @@
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, statSync, unlinkSync } from 'node:fs';
 import { once } from 'node:events';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createGzip, constants } from 'node:zlib';
@@ -101,12 +101,13 @@ function measure(/** @type {string} */ engine, /** @type {string} */ format, /**
 const SIZES = { '1m': 100_000, '10m': 1_000_000, '50m': 5_000_000 };
 const sizes = (option('--sizes') ?? '10m,50m').split(',');
 const rows = [];
-console.log(`${cpus().length} cores (${cpus()[0]?.model ?? '?'}), Node ${process.version}${option('--memory-limit') ? `, DuckDB memory limit ${option('--memory-limit')}` : ''}`);
+console.log(`${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}, DuckDB memory limit ${option('--memory-limit') ?? `${lib.defaultMemoryLimit()} (the default)`}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 for (const name of sizes) {
   const visitors = SIZES[/** @type {keyof typeof SIZES} */ (name)];
   if (visitors === undefined) throw new Error(`unknown size ${name}: use ${Object.keys(SIZES).join(', ')}`);
   const ndjson = await ensureNdjson(name, visitors);
   const parquet = await ensureParquet(ndjson);
+  if (args.includes('--generate-only')) continue;
   const runs = [
     ['stream', 'ndjson', ndjson],
     ['duckdb', 'ndjson', ndjson],
@@ -133,6 +134,7 @@ for (const name of sizes) {
     );
   }
   if (fingerprints.size > 1) console.log(`  !! the engines' aggregates differ on ${name}`);
+  console.log(`  load average after ${name}: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   if (args.includes('--clean')) for (const f of [ndjson, parquet]) unlinkSync(f);
 }
 console.log('\n| events | input | engine | events/s (wall) | wall | CPU | peak RSS |\n| --- | --- | --- | --- | --- | --- | --- |');

@@ -21,50 +21,53 @@ exposures AS (
     AND arm IN ('holdout', 'control', 'explore', 'targeted') AND experience IS NOT NULL AND counterfactual IS NOT NULL AND propensity > 0 AND propensity <= 1
     AND audiences IS NOT NULL AND eligible IS NOT NULL)
 ),
--- Per visitor × slot × period: the first exposure's time, and the trigger's: the first exposure whose counterfactual is an experience (targeting had something to show). A visitor who came to match an audience is read from it for Q1 and the off-policy rows.
-exposure_units AS (
-  SELECT vk, salt, slot, MIN(visitor_id) AS visitor_id, MIN(ts) AS t0, MIN(CASE WHEN counterfactual <> 'baseline' THEN ts END) AS trigger_t0,
-    COUNT(*) AS events
-  FROM exposures GROUP BY vk, salt, slot
-),
--- The exposures at the first or the trigger time, each decision once with its number of copies.
-candidates AS (
-  SELECT vk, salt, slot, is_first, is_trigger, ts, arm, experience, counterfactual, config_version, propensity, aud_key, elig_key,
-    COUNT(*) AS copies
+-- Each distinct decision as logged (a few per configuration), with its audience and eligibility sets as keys and its rank (pid) in the order that breaks ties: the same rank for the same sets in another order.
+exposure_patterns AS (
+  SELECT arm, experience, counterfactual, config_version, propensity, audiences_key, eligible_key, aud_key, elig_key, CASE WHEN counterfactual <> 'baseline' THEN 1 ELSE 0 END AS triggering,
+    DENSE_RANK() OVER (ORDER BY arm, experience, counterfactual, config_version, propensity, aud_key, elig_key) AS pid
   FROM (
-    SELECT e.vk, e.salt, e.slot, CASE WHEN e.ts = u.t0 THEN 1 ELSE 0 END AS is_first,
-      CASE WHEN e.ts = u.trigger_t0 AND e.counterfactual <> 'baseline' THEN 1 ELSE 0 END AS is_trigger, e.ts, e.arm, e.experience,
-      e.counterfactual, e.config_version, e.propensity, ARRAY_TO_STRING(ARRAY(SELECT x FROM UNNEST(e.audiences) AS x ORDER BY x), CODE_POINTS_TO_STRING([1])) AS aud_key, ARRAY_TO_STRING(ARRAY(SELECT x FROM UNNEST(e.eligible) AS x ORDER BY x), CODE_POINTS_TO_STRING([1])) AS elig_key
-    FROM exposures e
-    JOIN exposure_units u ON e.vk = u.vk AND e.salt = u.salt AND e.slot = u.slot
-    WHERE e.ts = u.t0 OR (e.ts = u.trigger_t0 AND e.counterfactual <> 'baseline')) c
-  GROUP BY vk, salt, slot, is_first, is_trigger, ts, arm, experience, counterfactual, config_version, propensity, aud_key, elig_key
-),
--- Two decisions at the same millisecond: the decision fields break the tie, for the first exposure and for the trigger.
-picked AS (
-  SELECT vk, salt, slot, role, arm, experience, counterfactual, config_version, propensity, aud_key, elig_key, ts, copies
-  FROM (
-    SELECT r.*, ROW_NUMBER() OVER (PARTITION BY vk, salt, slot, role ORDER BY arm, experience, counterfactual, config_version, propensity, aud_key, elig_key) AS pos
+    SELECT e.arm, e.experience, e.counterfactual, e.config_version, e.propensity, e.audiences_key, e.eligible_key, ARRAY_TO_STRING(ARRAY(SELECT x FROM UNNEST(e.audiences) AS x ORDER BY x), CODE_POINTS_TO_STRING([1])) AS aud_key, ARRAY_TO_STRING(ARRAY(SELECT x FROM UNNEST(e.eligible) AS x ORDER BY x), CODE_POINTS_TO_STRING([1])) AS elig_key
     FROM (
-      SELECT vk, salt, slot, 'first' AS role, ts, SUM(copies) AS copies, arm, experience, counterfactual, config_version, propensity, aud_key, elig_key
-      FROM candidates WHERE is_first = 1
-      GROUP BY vk, salt, slot, ts, arm, experience, counterfactual, config_version, propensity, aud_key, elig_key
-      UNION ALL
-      SELECT vk, salt, slot, 'trigger' AS role, ts, SUM(copies) AS copies, arm, experience, counterfactual, config_version, propensity, aud_key, elig_key
-      FROM candidates WHERE is_trigger = 1
-      GROUP BY vk, salt, slot, ts, arm, experience, counterfactual, config_version, propensity, aud_key, elig_key) r) x
-  WHERE pos = 1
+      SELECT arm, experience, counterfactual, config_version, propensity, TO_JSON_STRING(audiences) AS audiences_key, TO_JSON_STRING(eligible) AS eligible_key, ANY_VALUE(audiences) AS audiences, ANY_VALUE(eligible) AS eligible
+      FROM exposures GROUP BY arm, experience, counterfactual, config_version, propensity, TO_JSON_STRING(audiences), TO_JSON_STRING(eligible)) e) p
+),
+decisions AS (
+  SELECT DISTINCT pid, arm, experience, counterfactual, config_version, propensity, aud_key, elig_key FROM exposure_patterns
+),
+-- Per visitor × slot × period, each exposure time and decision once with its number of copies.
+exposure_decisions AS (
+  SELECT e.vk, e.salt, e.slot, e.ts, p.pid, p.triggering, MIN(e.visitor_id) AS visitor_id, COUNT(*) AS copies
+  FROM exposures e
+  JOIN exposure_patterns p ON e.arm = p.arm AND e.experience = p.experience AND e.counterfactual = p.counterfactual AND e.config_version = p.config_version AND e.propensity = p.propensity
+    AND TO_JSON_STRING(e.audiences) = p.audiences_key AND TO_JSON_STRING(e.eligible) = p.eligible_key
+  GROUP BY e.vk, e.salt, e.slot, e.ts, p.pid, p.triggering
+),
+-- The first exposure is the earliest (at the same millisecond, the decision fields break the tie: the smallest pid); the trigger the earliest whose counterfactual is an experience (targeting had something to show). A visitor who came to match an audience is read from the trigger for Q1 and the off-policy rows.
+exposure_units AS (
+  SELECT vk, salt, slot, MIN(visitor_id) AS visitor_id, SUM(copies) AS events
+  FROM exposure_decisions GROUP BY vk, salt, slot
 ),
 -- Copies of the first are duplicates, every other exposure is a later one.
 first_exposures AS (
-  SELECT p.vk, u.visitor_id, p.salt, p.slot, p.ts AS t0, u.events, p.copies, p.arm, p.experience, p.counterfactual, p.config_version, p.propensity,
-    p.aud_key, p.elig_key
-  FROM picked p JOIN exposure_units u ON u.vk = p.vk AND u.salt = p.salt AND u.slot = p.slot
-  WHERE p.role = 'first'
+  SELECT u.vk, w.visitor_id, w.events, u.salt, u.slot, u.ts AS t0, x.arm, x.experience, x.counterfactual, x.config_version, x.propensity, x.aud_key, x.elig_key, u.copies AS copies
+  FROM (
+    SELECT vk, salt, slot, ts, pid, copies
+  FROM (
+    SELECT r.*, ROW_NUMBER() OVER (PARTITION BY vk, salt, slot ORDER BY ts, pid) AS pos
+    FROM (
+      SELECT vk, salt, slot, ts, pid, copies FROM exposure_decisions) r) x
+  WHERE pos = 1) u JOIN decisions x ON x.pid = u.pid
+  JOIN exposure_units w ON w.vk = u.vk AND w.salt = u.salt AND w.slot = u.slot
 ),
 triggers AS (
-  SELECT vk, salt, slot, ts AS t0, copies, arm, experience, counterfactual, config_version, propensity, aud_key, elig_key
-  FROM picked WHERE role = 'trigger'
+  SELECT u.vk, u.salt, u.slot, u.ts AS t0, x.arm, x.experience, x.counterfactual, x.config_version, x.propensity, x.aud_key, x.elig_key, u.copies AS copies
+  FROM (
+    SELECT vk, salt, slot, ts, pid, copies
+  FROM (
+    SELECT r.*, ROW_NUMBER() OVER (PARTITION BY vk, salt, slot ORDER BY ts, pid) AS pos
+    FROM (
+      SELECT vk, salt, slot, ts, pid, copies FROM exposure_decisions WHERE triggering = 1) r) x
+  WHERE pos = 1) u JOIN decisions x ON x.pid = u.pid
 ),
 -- Each first exposure with its decision record (the trigger, else the first exposure itself); redecided when they differ.
 decision_units AS (

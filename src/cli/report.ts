@@ -45,6 +45,8 @@ Options:
   --sql DIALECT         print the aggregation query for duckdb, postgres, bigquery or snowflake, and exit
   --table NAME          the flat event table the --sql query reads (default candor_events)
   --parquet-out FILE    write the events as one Parquet file of the flat event table (needs DuckDB), and exit
+  --memory-limit SIZE   DuckDB: memory it may use before it spills to the temp directory, e.g. 2GB or 4GiB
+                        (default: a quarter of the RAM)
   --progress            print progress on stderr (default: only when stderr is a terminal)`;
 
 const OPTIONS = {
@@ -61,10 +63,13 @@ const OPTIONS = {
   sql: { type: 'string' },
   table: { type: 'string' },
   'parquet-out': { type: 'string' },
+  'memory-limit': { type: 'string' },
   progress: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 const OPTION_NAMES = Object.keys(OPTIONS);
+/** A size DuckDB's memory_limit reads. */
+const MEMORY_SIZE = /^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i;
 
 /** Where `candor report` writes (tests pass their own). */
 export interface ReportRunIo {
@@ -122,6 +127,11 @@ export async function run(args: string[], io: ReportRunIo = {}): Promise<number>
     err(`candor report: --engine must be auto, duckdb or stream, not "${engine}".\n`);
     return 2;
   }
+  const memoryLimit = values['memory-limit'];
+  if (memoryLimit !== undefined && !MEMORY_SIZE.test(memoryLimit)) {
+    err(`candor report: --memory-limit must be a size such as 2GB, 4GiB or 500MB, not "${memoryLimit}".\n`);
+    return 2;
+  }
   const aggregateFile = values.aggregate;
   if (aggregateFile === undefined ? positionals.length === 0 : positionals.length > 0) {
     const problem = aggregateFile === undefined ? 'give the events (files, directories or globs; "-" for stdin), or --aggregate FILE.' : '--aggregate FILE replaces the events: give no events as well.';
@@ -138,7 +148,7 @@ export async function run(args: string[], io: ReportRunIo = {}): Promise<number>
   if (values['parquet-out'] !== undefined) {
     try {
       const { files, format } = await resolveEventFiles(positionals);
-      await writeEventsParquet(files, format, values['parquet-out']);
+      await writeEventsParquet(files, format, values['parquet-out'], { memoryLimit });
     } catch (error) {
       err(`candor report: cannot write ${values['parquet-out']}: ${(error as Error).message}\n`);
       return 1;
@@ -185,6 +195,7 @@ export async function run(args: string[], io: ReportRunIo = {}): Promise<number>
     } else {
       const result = await aggregateFiles(positionals, {
         engine,
+        memoryLimit,
         windowDays,
         keepGoals: Object.keys(config?.goals ?? {}),
         onProgress: progress

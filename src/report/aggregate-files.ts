@@ -23,6 +23,8 @@ export interface AggregateFilesOptions extends GoalCapOptions {
   maxConversionsPerGoal?: number;
   /** Streaming reader only: called every million lines with the lines read. */
   onProgress?: (lines: number) => void;
+  /** DuckDB only: the memory it may use before it spills to the temp directory (e.g. `'2GB'`). Default a quarter of the RAM. */
+  memoryLimit?: string;
   /** The DuckDB module (tests pass their own, or `null` for "not installed"). Default: `@duckdb/node-api` if installed. */
   duckdb?: DuckDBModule | null;
 }
@@ -50,7 +52,7 @@ export async function aggregateFiles(inputs: readonly string[], options: Aggrega
   const { files, format } = await resolveEventFiles(inputs);
   if (engine !== 'stream') {
     const loaded: LoadedDuckDB = options.duckdb === undefined ? await loadDuckDB() : options.duckdb ? { duckdb: options.duckdb } : { problem: '@duckdb/node-api is not installed' };
-    if (loaded.duckdb) return { aggregate: await aggregateWithDuckDB(files, format, { ...settings, duckdb: loaded.duckdb }), engine: 'duckdb' };
+    if (loaded.duckdb) return { aggregate: await aggregateWithDuckDB(files, format, { ...settings, memoryLimit: options.memoryLimit, duckdb: loaded.duckdb }), engine: 'duckdb' };
     const { problem } = loaded;
     if (engine === 'duckdb') throw new Error(`${problem}. Install it, or use --engine stream.`);
     if (format === 'parquet') throw new Error(`reading Parquet needs DuckDB: ${problem}.`);

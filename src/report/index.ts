@@ -15,7 +15,7 @@ export { aggregateEvents, createAggregator, type AggregateOptions, type Aggregat
 export type * from './aggregate-types.js';
 export { aggregateFiles, type AggregateFilesOptions, type Engine, type FilesAggregate } from './aggregate-files.js';
 export { canonicalOrder } from './canonical-order.js';
-export { aggregateWithDuckDB, writeEventsParquet, type DuckDBAggregateOptions } from './duckdb/aggregate-with-duckdb.js';
+export { aggregateWithDuckDB, defaultMemoryLimit, writeEventsParquet, type DuckDBAggregateOptions } from './duckdb/aggregate-with-duckdb.js';
 export { resolveEventFiles, type EventFiles } from './event-files.js';
 export { aggregationQuery, RESULT_COLUMNS, type AggregationQueryOptions } from './sql/aggregation-query.js';
 export { aggregateFromRows, type ResultRow } from './sql/aggregate-from-rows.js';

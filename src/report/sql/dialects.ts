@@ -19,6 +19,13 @@ export interface Dialect {
   binary: (expr: string) => string;
   /** An array of strings as one key: its elements sorted (binary), joined with U+0001. */
   setKey: (array: string) => string;
+  /**
+   * An array of strings as a value to group and join on: equal exactly when the arrays are (same elements, same
+   * order). The array itself where the engine groups arrays (DuckDB, PostgreSQL), its JSON text elsewhere.
+   */
+  listKey: (array: string) => string;
+  /** The array itself in a query grouped by {@link Dialect.listKey} of it. */
+  groupedList: (array: string) => string;
   /** 1 when the lowest bit of MD5(expr) (UTF-8) is set, else 0: the cross-fitting fold. */
   md5Fold: (expr: string) => string;
   /** True when the double `expr` is neither infinite nor NaN. */
@@ -33,9 +40,17 @@ export interface Dialect {
   visitorKey: (expr: string) => string;
   /**
    * Per group of `keys`, the row of `source` (a SELECT) that comes first by `order` (ascending, strings compared in
-   * binary; the order columns must tell the rows of a group apart, and be non-NULL), with its `keys`, `order` and `others` columns.
+   * binary; the order columns must tell the rows of a group apart, and be non-NULL), with its `keys`, `order` and
+   * `others` columns. With ROW_NUMBER(), which every engine has.
    */
   firstPerGroup: (source: string, keys: string[], order: OrderColumn[], others: string[]) => string;
+  /**
+   * Where the engine compares rows as values (DuckDB's structs, field by field, strings in binary): an aggregate over
+   * a group giving its smallest row of `columns` (non-NULL), only among the rows where `filter` holds when given
+   * (`of`), and a field of that value (`field`). The aggregation then picks first exposures in one GROUP BY instead of
+   * a sort and a join.
+   */
+  minRow?: { of: (columns: string[], filter?: string) => string; field: (row: string, column: string) => string };
   /** The keyword that makes a CTE be stored once, where the engine has one. */
   materialized: string;
   /** The keyword that makes a CTE be read again at each use instead of stored, where the engine has one. */
@@ -58,28 +73,24 @@ function firstByWindow(binary: (e: string) => string) {
   WHERE pos = 1`;
 }
 
-/** {@link Dialect.firstPerGroup} as one GROUP BY with arg_min over a struct (compared field by field): no sort. */
-function firstByArgMin(source: string, keys: string[], orderColumns: OrderColumn[], others: string[]): string {
-  const order = orderColumns.map(([c]) => c);
-  const pack = (columns: string[]): string => `struct_pack(${columns.map((c) => `${c} := ${c}`).join(', ')})`;
-  return `SELECT ${keys.join(', ')}, ${[...order, ...others].map((c) => `struct_extract(pick, '${c}') AS ${c}`).join(', ')}
-  FROM (
-    SELECT ${keys.join(', ')}, arg_min(${pack([...order, ...others])}, ${pack(order)}) AS pick
-    FROM (
-      ${source}) r
-    GROUP BY ${keys.join(', ')}) x`;
+/** {@link Dialect.minRow}'s aggregate as `min` over a struct (compared field by field): no sort. */
+function minStruct(columns: string[], filter?: string): string {
+  return `min(struct_pack(${columns.map((c) => `${c} := ${c}`).join(', ')}))${filter ? ` FILTER (WHERE ${filter})` : ''}`;
 }
 
 const ODD_HEX = "('1', '3', '5', '7', '9', 'b', 'd', 'f')";
 
 const duckdb: Dialect = {
   name: 'duckdb',
-  firstPerGroup: firstByArgMin,
+  firstPerGroup: firstByWindow((e) => e),
+  minRow: { of: minStruct, field: (row, column) => `${row}.${column}` },
   visitorKey: (e) => `hash(${e})`,
   materialized: 'MATERIALIZED ',
   types: { text: 'VARCHAR', int: 'BIGINT', double: 'DOUBLE' },
   binary: (e) => e,
   setKey: (a) => `array_to_string(list_sort(${a}), chr(1))`,
+  listKey: (a) => a,
+  groupedList: (a) => a,
   md5Fold: (e) => `CASE WHEN substr(md5(${e}), 32, 1) IN ${ODD_HEX} THEN 1 ELSE 0 END`,
   finite: (e) => `isfinite(${e})`,
   nowMs: 'epoch_ms(current_timestamp)',
@@ -95,6 +106,8 @@ const postgres: Dialect = {
   types: { text: 'TEXT', int: 'BIGINT', double: 'DOUBLE PRECISION' },
   binary: (e) => `(${e}) COLLATE "C"`,
   setKey: (a) => `array_to_string(ARRAY(SELECT x FROM unnest(${a}) AS x ORDER BY x COLLATE "C"), chr(1))`,
+  listKey: (a) => a,
+  groupedList: (a) => a,
   md5Fold: (e) => `CASE WHEN substr(md5(${e}), 32, 1) IN ${ODD_HEX} THEN 1 ELSE 0 END`,
   finite: (e) => `${e} NOT IN ('Infinity'::float8, '-Infinity'::float8, 'NaN'::float8)`,
   nowMs: '(EXTRACT(EPOCH FROM now()) * 1000)',
@@ -117,6 +130,9 @@ const bigquery: Dialect = {
   types: { text: 'STRING', int: 'INT64', double: 'FLOAT64' },
   binary: (e) => e,
   setKey: (a) => `ARRAY_TO_STRING(ARRAY(SELECT x FROM UNNEST(${a}) AS x ORDER BY x), CODE_POINTS_TO_STRING([1]))`,
+  // BigQuery neither groups nor compares arrays.
+  listKey: (a) => `TO_JSON_STRING(${a})`,
+  groupedList: (a) => `ANY_VALUE(${a})`,
   md5Fold: (e) => `CASE WHEN SUBSTR(TO_HEX(MD5(${e})), 32, 1) IN ${ODD_HEX} THEN 1 ELSE 0 END`,
   finite: (e) => `NOT IS_INF(${e}) AND NOT IS_NAN(${e})`,
   nowMs: 'UNIX_MILLIS(CURRENT_TIMESTAMP())',
@@ -132,6 +148,8 @@ const snowflake: Dialect = {
   types: { text: 'VARCHAR', int: 'BIGINT', double: 'DOUBLE' },
   binary: (e) => e,
   setKey: (a) => `ARRAY_TO_STRING(ARRAY_SORT(${a}), CHR(1))`,
+  listKey: (a) => `TO_JSON(${a})`,
+  groupedList: (a) => `ANY_VALUE(${a})`,
   md5Fold: (e) => `CASE WHEN SUBSTR(MD5(${e}), 32, 1) IN ${ODD_HEX} THEN 1 ELSE 0 END`,
   finite: (e) => `${e} NOT IN ('inf'::DOUBLE, '-inf'::DOUBLE, 'nan'::DOUBLE)`,
   nowMs: "DATE_PART(EPOCH_MILLISECOND, CURRENT_TIMESTAMP())",
