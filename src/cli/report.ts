@@ -207,7 +207,7 @@ export async function run(args: string[], io: ReportRunIo = {}): Promise<number>
       });
       aggregate = result.aggregate;
       if (progress && result.engine === 'stream' && aggregate.input.lines >= 1_000_000) err('\n');
-      if (progress) err(`candor report: ${aggregate.input.lines.toLocaleString('en-US')} lines aggregated by ${result.engine === 'duckdb' ? 'DuckDB' : 'the streaming reader'} in ${((Date.now() - started) / 1000).toFixed(1)} s${result.note ? ` (${result.note})` : ''}\n`);
+      if (progress) err(`candor report: ${aggregate.input.lines.toLocaleString('en-US')} lines aggregated by ${result.engine === 'duckdb' ? 'DuckDB' : 'the streaming reader'} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
     }
   } catch (error) {
     const { message, code } = error as Error & { code?: unknown };

@@ -1,6 +1,7 @@
 /**
- * `candor report`'s choice of engine for local files: DuckDB when it is installed (every core; Parquet too), the
- * streaming reader otherwise (one core, NDJSON only). Both give the same aggregate (test/node/report/engines.test.ts).
+ * `candor report`'s choice of engine for local files: the streaming reader for NDJSON (one core; on these files it
+ * takes about a quarter of DuckDB's CPU and a fraction of its memory, docs/report.md "Speed and memory"), DuckDB for
+ * Parquet (which only it reads). Both give the same aggregate (test/node/report/engines.test.ts).
  */
 
 import type { Aggregate } from './aggregate-types.js';
@@ -10,7 +11,7 @@ import { aggregateWithDuckDB } from './duckdb/aggregate-with-duckdb.js';
 import { loadDuckDB, type DuckDBModule, type LoadedDuckDB } from './duckdb/load-duckdb.js';
 import { resolveEventFiles } from './event-files.js';
 
-/** Which engine aggregates: `auto` is DuckDB when installed, else the streaming reader. */
+/** Which engine aggregates: `auto` is the streaming reader for NDJSON and DuckDB for Parquet. */
 export type Engine = 'auto' | 'duckdb' | 'stream';
 
 /** Options of {@link aggregateFiles}. */
@@ -33,8 +34,6 @@ export interface AggregateFilesOptions extends GoalCapOptions {
 export interface FilesAggregate {
   aggregate: Aggregate;
   engine: 'duckdb' | 'stream';
-  /** Why the streaming reader ran under `auto`, when it did. */
-  note?: string;
 }
 
 /**
@@ -50,13 +49,12 @@ export async function aggregateFiles(inputs: readonly string[], options: Aggrega
     return { aggregate: await aggregateEvents('-', { ...settings, onProgress: options.onProgress }), engine: 'stream' };
   }
   const { files, format } = await resolveEventFiles(inputs);
-  if (engine !== 'stream') {
+  if (engine === 'duckdb' || (engine === 'auto' && format === 'parquet')) {
     const loaded: LoadedDuckDB = options.duckdb === undefined ? await loadDuckDB() : options.duckdb ? { duckdb: options.duckdb } : { problem: '@duckdb/node-api is not installed' };
     if (loaded.duckdb) return { aggregate: await aggregateWithDuckDB(files, format, { ...settings, memoryLimit: options.memoryLimit, duckdb: loaded.duckdb }), engine: 'duckdb' };
     const { problem } = loaded;
     if (engine === 'duckdb') throw new Error(`${problem}. Install it, or use --engine stream.`);
-    if (format === 'parquet') throw new Error(`reading Parquet needs DuckDB: ${problem}.`);
-    return { aggregate: await aggregateEvents(files, { ...settings, onProgress: options.onProgress }), engine: 'stream', note: `${problem}: the streaming reader ran (one core)` };
+    throw new Error(`reading Parquet needs DuckDB: ${problem}.`);
   }
   if (format === 'parquet') throw new Error('the streaming reader reads NDJSON only: Parquet needs DuckDB (--engine auto or duckdb).');
   return { aggregate: await aggregateEvents(files, { ...settings, onProgress: options.onProgress }), engine: 'stream' };

@@ -67,11 +67,19 @@ describe('candor report on files, directories, globs and Parquet', () => {
     expect(stream.err).toContain('Parquet needs DuckDB');
   });
 
-  test('without DuckDB, auto falls back to the streaming reader and says why; Parquet then needs DuckDB', async () => {
-    const fallback = await aggregateFiles([join(dir, 'days')], { duckdb: null });
-    expect(fallback.engine).toBe('stream');
-    expect(fallback.note).toContain('not installed');
-    expect(fallback.aggregate).toEqual(await aggregateEvents(file));
+  test('auto reads NDJSON with the streaming reader (no DuckDB needed) and Parquet with DuckDB; without DuckDB, Parquet says what is missing', async () => {
+    let loaded = 0;
+    const spy = new Proxy({} as NonNullable<Parameters<typeof aggregateFiles>[1]>['duckdb'] & object, {
+      get() {
+        loaded++;
+        throw new Error('DuckDB was used for NDJSON');
+      },
+    });
+    const ndjson = await aggregateFiles([join(dir, 'days')], { duckdb: spy });
+    expect(ndjson.engine).toBe('stream');
+    expect(loaded).toBe(0);
+    expect(ndjson.aggregate).toEqual(await aggregateEvents(file));
+    expect((await aggregateFiles([join(dir, 'events.parquet')])).engine).toBe('duckdb');
     await expect(aggregateFiles([join(dir, 'events.parquet')], { duckdb: null })).rejects.toThrow('reading Parquet needs DuckDB');
     await expect(aggregateFiles([file], { duckdb: null, engine: 'duckdb' })).rejects.toThrow('Install it, or use --engine stream');
   });
