@@ -38,7 +38,7 @@ Options:
   --goal NAME           goal for the off-policy analyses (default: the config's first goal)
   --planned N           N*: total visitors per comparison you plan to decide at (default 5000)
   --min-effect X        smallest relative effect that matters (default 0.05 = ±5%)
-  --engine E            auto (DuckDB when installed; default), duckdb, or stream (the streaming reader)
+  --engine E            auto (default: the streaming reader for NDJSON, DuckDB for Parquet), duckdb, or stream
   --aggregate-out FILE  write the aggregated counts (JSON)
   --aggregate FILE      read aggregated counts instead of events: an --aggregate-out file, or the rows of
                         the --sql query saved as CSV, a JSON array or JSON lines
