@@ -49,21 +49,31 @@ const KEY = 'queue';
  */
 export function createEventQueue({ now, store, max = 500, maxAge = 6048e5, marker = store ? null : defaultMarker() }: EventQueueOptions): EventQueue {
   const db = () => store ?? candorStore();
-  const mayHoldEvents = (): boolean => {
+  /** The note (null: nothing queued; undefined: no marker, or it throws, so the queue may hold events). */
+  const note = (): string | null | undefined => {
     try {
-      return marker?.getItem(MARKER) !== null;
+      return marker?.getItem(MARKER);
     } catch {
-      return true;
+      return undefined;
     }
   };
-  const mark = (queued: boolean): void => {
+  /** Notes that the queue may hold events; each note is new, so a read can tell that an add came in meanwhile. */
+  const mark = (): void => {
     try {
-      if (queued) marker?.setItem(MARKER, '1');
-      else marker?.removeItem(MARKER);
+      marker?.setItem(MARKER, `${String(now())}-${String(Math.random()).slice(2)}`);
     } catch {
-      // Unmarked: the next page view reads the queue anyway, or finds nothing.
+      // Unmarked: the next page view finds nothing to send.
     }
   };
+  /** Removes the note, unless it changed since `seen` was read (an add, here or in another tab, came in meanwhile). */
+  const unmark = (seen: string | null | undefined): void => {
+    try {
+      if (seen != null && marker?.getItem(MARKER) === seen) marker.removeItem(MARKER);
+    } catch {
+      // Kept: the next page view reads the queue once more.
+    }
+  };
+
   // Storage may be missing (throws) or broken (rejects): both mean "nothing queued".
   const safe = <T>(f: () => Promise<T>, fallback: T): Promise<T> => {
     try {
@@ -77,43 +87,39 @@ export function createEventQueue({ now, store, max = 500, maxAge = 6048e5, marke
     const min = now() - maxAge;
     return Array.isArray(items) ? (items as (Partial<QueuedEvent> | null)[]).filter((q): q is QueuedEvent => (q?.e?.ts ?? -1) >= min) : [];
   };
-  /** Applies `fn` to the stored list; resolves to whether anything is left (true when unknown). */
-  const edit = (fn: (items: QueuedEvent[]) => QueuedEvent[]): Promise<boolean> => {
-    let left = true;
-    return safe(
-      () =>
-        update<QueuedEvent[]>(
-          KEY,
-          (items) => {
-            const next = fresh(fn(fresh(items)));
-            left = next.length > 0;
-            return next;
-          },
-          db(),
-        ).then(() => left),
-      true,
-    );
-  };
+  const edit = (fn: (items: QueuedEvent[]) => QueuedEvent[]) =>
+    safe(() => update<QueuedEvent[]>(KEY, (items) => fresh(fn(fresh(items))), db()), undefined);
   return {
     add: (u, events) => {
-      // Marked before and after the write: another tab that emptied the queue in between cannot leave it unmarked.
-      mark(true);
+      // Noted before the write (a page closed mid-write still has the next page view look) and after it (a read that
+      // found the queue empty meanwhile cannot leave it unnoted).
+      mark();
       return edit((items) =>
         items
           .concat(events.map((e) => ({ u, e })))
           .sort((a, b) => a.e.ts - b.e.ts)
           .slice(-max),
       ).then(() => {
-        mark(true);
+        mark();
       });
     },
-    read: (u) =>
-      mayHoldEvents() ? safe(() => get<QueuedEvent[]>(KEY, db()).then((items) => fresh(items).filter((q) => q.u == u).map((q) => q.e)), []) : Promise.resolve([]),
+    read: (u) => {
+      const seen = note();
+      if (seen === null) return Promise.resolve([]);
+      return safe(
+        () =>
+          get<QueuedEvent[]>(KEY, db()).then((items) => {
+            const all = fresh(items);
+            // Nothing queued for any URL: the note goes, so later page views open no IndexedDB.
+            if (!all.length) unmark(seen);
+            return all.filter((q) => q.u == u).map((q) => q.e);
+          }),
+        [],
+      );
+    },
     remove: (ids) => {
       const gone = new Set(ids);
-      return edit((items) => items.filter((q) => !gone.has(q.e.id))).then((left) => {
-        if (!left) mark(false);
-      });
+      return edit((items) => items.filter((q) => !gone.has(q.e.id)));
     },
   };
 }

@@ -34,8 +34,8 @@ export const BUDGETS: Readonly<Record<string, number>> = {
   // Issue 16's src/visit and issue 13's validated-config note: 22.91 KiB.
   'candor-script-total': 23.0,
   // no issue target: just above the measurement (measured 20.80 KiB, with the record-page-view guard for an empty referrer)
-  // Issue 16's src/visit: 21.09 KiB.
-  'candor-npm': 21.1,
+  // Issue 16's src/visit, then issue 13's queue note (read only when an add noted it): 21.14 KiB.
+  'candor-npm': 21.2,
   // over the issue's 2.5 KiB target (measured 14.13 KiB): candor/core carries the full validator with its messages
   'candor-core': 14.3,
   // over the issue's 2 KiB target (issue 2; measured 3.97 KiB): the condition evaluator and the signal tiers come with it

@@ -79,7 +79,7 @@ describe('createEventQueue', () => {
 });
 
 describe('the "may hold events" note', () => {
-  it('reading a queue that was never written opens no IndexedDB; once written it is read, and once emptied the note goes', async () => {
+  it('reading a queue that was never written opens no IndexedDB; once written it is read, and once a read finds it empty the note goes', async () => {
     localStorage.clear();
     const real = freshStore();
     let opened = 0;
@@ -93,11 +93,13 @@ describe('the "may hold events" note', () => {
 
     const a = exposure({ ts: NOW - 1 });
     await queue.add('/collect', [a]);
-    expect(localStorage.getItem('candor:queued')).toBe('1');
+    expect(localStorage.getItem('candor:queued')).not.toBeNull();
     // A later page view, with a new queue object, finds the note and reads the event.
     const later = createEventQueue({ now: () => NOW, store, marker: localStorage });
     expect(await later.read('/collect')).toEqual([a]);
     await later.remove([a.id]);
+    // The next read (the next page view's) finds nothing queued, and removes the note.
+    expect(await later.read('/collect')).toEqual([]);
     expect(localStorage.getItem('candor:queued')).toBeNull();
     opened = 0;
     expect(await later.read('/collect')).toEqual([]);
@@ -110,5 +112,19 @@ describe('the "may hold events" note', () => {
     await set('queue', [{ u: '/collect', e: exposure({ ts: NOW - 1 }) }], store);
     const queue = createEventQueue({ now: () => NOW, store, marker: throwing });
     expect(await queue.read('/collect')).toHaveLength(1);
+  });
+});
+
+describe('the note and a concurrent add', () => {
+  it('a read that finds the queue empty keeps the note when an add came in meanwhile', async () => {
+    localStorage.clear();
+    const store = freshStore();
+    const queue = createEventQueue({ now: () => NOW, store, marker: localStorage });
+    localStorage.setItem('candor:queued', 'old');
+    const reading = queue.read('/collect');
+    // Another tab notes an add after this read began, before its write is in the store.
+    localStorage.setItem('candor:queued', 'new');
+    expect(await reading).toEqual([]);
+    expect(localStorage.getItem('candor:queued')).toBe('new');
   });
 });
