@@ -213,9 +213,15 @@ const config: RollupOptions[] = [
   },
   {
     // The widget, fetched by the loader only when a visitor opens an explanation.
-    input: 'src/widget/script-entry.ts',
+    input: 'src/script/widget-entry.ts',
     plugins: [ts(), minify()],
     output: { file: 'dist/candor-widget.min.js', format: 'iife', sourcemap: true },
+  },
+  {
+    // The explanation code (candor/core's explain), fetched by the runtime with the widget, or for candor.loadExplanations().
+    input: 'src/script/explain-entry.ts',
+    plugins: [ts(), minify()],
+    output: { file: 'dist/candor-explain.min.js', format: 'iife', sourcemap: true },
   },
   {
     // examples/spa: the npm module in a small single-page app (served by `npm run demo`).

@@ -84,6 +84,13 @@ export const SIZE_TARGETS = [
   },
   { id: 'candor-widget', label: 'Widget: dist/candor-widget.min.js', sdk: 'candor', pair: null, file: dist('candor-widget.min.js') },
   {
+    id: 'candor-explain',
+    label: 'Explanations: dist/candor-explain.min.js (with the widget, or for loadExplanations)',
+    sdk: 'candor',
+    pair: null,
+    file: dist('candor-explain.min.js'),
+  },
+  {
     id: 'gb-script',
     label: 'GrowthBook 1.8.0 script tag: dist/bundles/auto.min.js',
     sdk: 'growthbook',
@@ -149,7 +156,7 @@ export function compressedSizes(code) {
  * @returns {Promise<SizeRow[]>}
  */
 export async function measureSizes(options = {}) {
-  for (const f of ['candor.min.js', 'candor-runtime.min.js', 'candor-widget.min.js', 'index.js', 'core.js']) {
+  for (const f of ['candor.min.js', 'candor-runtime.min.js', 'candor-widget.min.js', 'candor-explain.min.js', 'index.js', 'core.js']) {
     if (!existsSync(dist(f))) throw new Error(`${MISSING_DIST} (no dist/${f})`);
   }
   const targets = SIZE_TARGETS.filter((t) => !options.ids || options.ids.includes(t.id));

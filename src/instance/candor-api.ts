@@ -68,8 +68,17 @@ export interface Candor {
   /**
    * Explains what a slot shows now (the decision last handed out by {@link Candor.decide} on this page, or what it would
    * show), in plain data and sentences, for your own UI or the widget. Read-only: it never logs, stores or changes a decision.
+   * With the script tag, the explanation code comes with the widget file: until it has loaded (the first "Why am I
+   * seeing this?" click, or {@link Candor.loadExplanations}), `explain` returns undefined.
    */
   explain(slot: string): Explanation | undefined;
+  /**
+   * Resolves once {@link Candor.explain} can answer: at once in the npm module; with the script tag, when
+   * `candor-widget.min.js` (which carries the explanation code) has loaded. Never rejects: a file that cannot load is
+   * reported to the console, and `explain` keeps returning undefined.
+   * @example await candor.loadExplanations(); renderWhy(candor.explain('hero'));
+   */
+  loadExplanations(): Promise<void>;
   /** Records a conversion (and `goals.<goal>` for relationship-tier audiences). */
   track(goal: string, value?: number): void;
   /** Stores what the visitor told you (`declared.<key>`), for keys listed in the config's `declare`. Used from the next decision of a slot. */

@@ -1,7 +1,7 @@
 import { validateConfig } from '../core/config/validate-config.js';
 import { decide as decideSlot, fallbackDecision } from '../core/decide/decide.js';
 import { tierAllowed } from '../core/consent/consent-state.js';
-import { explain as explainDecision } from '../core/explain/explain.js';
+import { explain } from '../core/explain/explain.js';
 import { BASELINE, type CandorEvent, type Decision, type TrustKind } from '../core/types.js';
 import { recordGoal } from '../storage/record-goal.js';
 import { recordInterest } from '../storage/record-interest.js';
@@ -36,7 +36,18 @@ import { createWidgetHost } from './create-widget-host.js';
  * const { experience } = candor.decide('hero');
  */
 export function createCandor(options: CandorOptions): Candor {
-  return startCandor(options);
+  return startCandor(options, undefined, { current: () => explain, load: () => Promise.resolve() });
+}
+
+/**
+ * Where an instance's explanations come from: the npm module has the code at hand; the script tag's runtime leaves it
+ * to the widget file (`candor-widget.min.js`), which most visitors never load.
+ */
+export interface ExplainSource {
+  /** The explanation code, when it is there. */
+  current(): typeof explain | undefined;
+  /** Makes it be there (the script tag loads the widget file); rejects when it cannot. */
+  load(): Promise<void>;
 }
 
 /** A page view the script tag's first pass opened, for its runtime to continue ({@link startCandor}). */
@@ -58,7 +69,7 @@ export interface FirstPassVisit {
  * decisions are kept and their exposures logged now. When validation finds any problem in a config the first pass
  * only read, `onInvalid` is called (the script tag restores the standard content) and the page shows the standard content.
  */
-export function startCandor(options: CandorOptions, continued?: FirstPassVisit): Candor {
+export function startCandor(options: CandorOptions, continued: FirstPassVisit | undefined, explanations: ExplainSource): Candor {
   const firstPass = continued?.visit;
   const win = options.window ?? (typeof window === 'undefined' ? undefined : window);
   const now = options.now ?? (() => Date.now());
@@ -195,11 +206,12 @@ export function startCandor(options: CandorOptions, continued?: FirstPassVisit):
           const d = visit.shown(name);
           if (d && d.experience !== BASELINE && !d.forced) personalized = true;
         }
-        return explainDecision(shown, visit.config, options.messages, { lang: options.lang ?? pageLanguage(win), signals: visit.signals(), personalized });
+        return explanations.current()?.(shown, visit.config, options.messages, { lang: options.lang ?? pageLanguage(win), signals: visit.signals(), personalized });
       } catch {
         return undefined;
       }
     },
+    loadExplanations: () => explanations.load().catch(() => undefined),
     track,
     setAttributes(declared) {
       try {

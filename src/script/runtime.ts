@@ -21,6 +21,17 @@ import { markConfigInvalid } from './mark-config-invalid.js';
 import { configMarkedValid, markConfigValid } from './valid-config-mark.js';
 import { decisionsOf } from '../visit/continue-visit.js';
 
+/** One console error when one of the files a visitor's "why" needs (the widget, the explanation code) does not load. */
+const reportNotLoaded = (file: string, error: unknown): void => {
+  const blocked = blockedByTrustedTypes(error);
+  reportError(
+    blocked ? 'trusted-types' : 'widget-load',
+    file,
+    VERBOSE ? `${blocked ? "the page's Trusted Types refused" : 'could not load'} ${file}.` : '',
+    VERBOSE ? (blocked ? "Add `trusted-types candor` to the page's Content-Security-Policy." : `Serve ${file} next to candor.min.js.`) : '',
+  );
+};
+
 guard('candor-runtime.min.js', () => {
   const pass = window.__candor?.pass;
   if (!pass || window.candor) return;
@@ -34,6 +45,21 @@ guard('candor-runtime.min.js', () => {
       return undefined;
     }
   };
+
+  /** Loads one of Candor's on-demand files once (again after a failure, which is reported). */
+  const onDemand = (file: string): (() => Promise<void>) => {
+    let loading: Promise<void> | undefined;
+    return () =>
+      (loading ??= loadSiblingScript(file, script).catch((error: unknown) => {
+        loading = undefined;
+        reportNotLoaded(file, error);
+        throw error;
+      }));
+  };
+  const loadExplain = onDemand('candor-explain.min.js');
+  const loadWidgetFile = onDemand('candor-widget.min.js');
+  // The widget shows explanations: both files, fetched side by side.
+  const loadWidget = (): Promise<void> => Promise.all([loadExplain(), loadWidgetFile()]).then(() => undefined);
 
   const candor = startCandor(
     {
@@ -55,15 +81,11 @@ guard('candor-runtime.min.js', () => {
         markConfigValid(storage(), pass.raw);
       },
     },
+    // The explanation code is a file of its own (candor-explain.min.js), which registers it when loaded.
+    { current: () => window.__candor?.explain, load: loadExplain },
   );
   window.candor = candor;
 
-  let widget: Promise<void> | undefined;
-  const loadWidget = (): Promise<void> =>
-    (widget ??= loadSiblingScript('candor-widget.min.js', script).catch((error: unknown) => {
-      widget = undefined;
-      throw error;
-    }));
 
   candor.on('change', ({ standard }) => {
     for (const slot of findSlots(doc)) {
@@ -93,21 +115,13 @@ guard('candor-runtime.min.js', () => {
       const trigger = (target?.closest('button,a,[tabindex]') ?? control) as HTMLElement;
       loadWidget().then(
         () => window.candorWidget?.open(slot, trigger),
-        (error: unknown) => {
-          const blocked = blockedByTrustedTypes(error);
-          reportError(
-            blocked ? 'trusted-types' : 'widget-load',
-            'candor-widget.min.js',
-            VERBOSE ? `${blocked ? "the page's Trusted Types refused" : 'could not load'} the explanation widget.` : '',
-            VERBOSE ? (blocked ? "Add `trusted-types candor` to the page's Content-Security-Policy." : 'Serve candor-widget.min.js next to candor.min.js.') : '',
-          );
-        },
+        () => undefined,
       );
     }),
   );
 
   const ready = guard('ready', () => {
-    if (doc.querySelector('candor-ask') && candor.widget.askEligible()) void loadWidget().catch(() => undefined);
+    if (doc.querySelector('candor-ask') && candor.widget.askEligible()) void loadWidgetFile().catch(() => undefined);
     if (params.has('candor-debug')) {
       console.table(
         [...decisionsOf(visit).values()].map((d) => ({

@@ -2,7 +2,7 @@
  * The script tag is two files: `candor.min.js` (the first pass, in <head>) and `candor-runtime.min.js` (loaded after it).
  * The runtime takes the modules the first pass already shipped from it (rollup.config.ts derives them from the first pass's module graph), so no
  * visitor downloads the same code twice, and the first pass carries nothing that can wait (validation, events,
- * IndexedDB, explanations). Reads the source maps of the built files; builds nothing (`npm test` builds first).
+ * IndexedDB); the explanation code is a third file, loaded only when asked for. Reads the source maps of the built files; builds nothing (`npm test` builds first).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { JSDOM, VirtualConsole } from 'jsdom';
@@ -25,18 +25,24 @@ describe('the script tag split', () => {
     expect(firstPass.filter((s) => runtime.includes(s))).toEqual([]);
   });
 
-  it('keeps what can wait out of the first pass: validation, events delivery, IndexedDB, explanations, the API', () => {
+  it('keeps what can wait out of the first pass: validation, events delivery, IndexedDB, the API', () => {
     for (const later of [
       'src/core/config/validate-config.ts',
       'src/events/create-dispatcher.ts',
       'src/events/sinks/url-sink.ts',
       'node_modules/idb-keyval/dist/index.js',
-      'src/core/explain/explain.ts',
       'src/instance/create-candor.ts',
     ]) {
       expect(firstPass, later).not.toContain(later);
       expect(runtime, later).toContain(later);
     }
+  });
+
+  it('leaves the explanation code to candor-explain.min.js, which only a visitor who asks why (or the page itself) loads', () => {
+    const explain = 'src/core/explain/explain.ts';
+    expect(firstPass).not.toContain(explain);
+    expect(runtime).not.toContain(explain);
+    expect(sources('dist/candor-explain.min.js')).toContain(explain);
   });
 
   it("both files start with V8's eager-compile hint, so their functions are compiled off the main thread while they stream in", () => {

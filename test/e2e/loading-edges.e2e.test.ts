@@ -173,3 +173,43 @@ describe('a window.candorConfig that JSON cannot express', () => {
     expect(pageErrors).toEqual([]);
   });
 });
+
+interface Explaining {
+  candor: { explain(slot: string): { reason: string } | undefined; loadExplanations(): Promise<void> };
+}
+
+describe('explanations are a file of their own, loaded when asked for', () => {
+  const loadAndExplain = (page: Page) =>
+    page.evaluate(async () => {
+      const { candor } = window as unknown as Explaining;
+      const before = candor.explain('hero');
+      await candor.loadExplanations();
+      return { before, after: candor.explain('hero')?.reason };
+    });
+
+  it('candor.loadExplanations() loads candor-explain.min.js once (not the widget); then candor.explain answers', async () => {
+    const { page, console: messages, pageErrors } = await h.open();
+    const requested: string[] = [];
+    page.on('request', (r) => {
+      if (/candor-(explain|widget)/.test(r.url())) requested.push(new URL(r.url()).pathname.split('/').pop() ?? '');
+    });
+    await page.goto(`${h.origin}/examples/marketing-site/?candor=hero:hero-health`, { waitUntil: 'load' });
+    await page.waitForFunction(() => 'candor' in window);
+    expect(requested).toEqual([]);
+    expect(await loadAndExplain(page)).toEqual({ before: undefined, after: 'forced' });
+    await page.evaluate(() => (window as unknown as Explaining).candor.loadExplanations());
+    expect(requested).toEqual(['candor-explain.min.js']);
+    expect(candorErrors(messages)).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('control: when the file cannot load, loadExplanations still resolves, explain stays undefined, and one console error says widget-load', async () => {
+    const { page, console: messages, pageErrors } = await h.open();
+    await page.route('**/candor-explain.min.js', (route) => route.fulfill({ status: 404, body: '' }));
+    await page.goto(`${h.origin}/examples/marketing-site/?candor=hero:hero-health`, { waitUntil: 'load' });
+    await page.waitForFunction(() => 'candor' in window);
+    expect(await loadAndExplain(page)).toEqual({ before: undefined, after: undefined });
+    expect(candorErrors(messages)).toEqual(['candor: widget-load at candor-explain.min.js (see docs/errors.md)']);
+    expect(pageErrors).toEqual([]);
+  });
+});

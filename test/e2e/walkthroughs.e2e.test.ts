@@ -21,6 +21,7 @@ const site = (path = '') => `${h.origin}/examples/marketing-site/${path}`;
 interface PageCandor {
   decide(slot: string): Decision;
   explain(slot: string): { reason: string; summary: string } | undefined;
+  loadExplanations(): Promise<void>;
   flush(): void;
 }
 /** The decision of a slot on this page (the one already made and shown: deciding again logs nothing new). */
@@ -69,7 +70,13 @@ describe('demo walkthroughs in Chromium', () => {
         targeted++;
         expect(shown.hero).toBe('hero-dev');
         expect(await page.textContent('[data-candor-slot=hero] h1')).toContain('API');
-        expect(await page.evaluate(() => (window as unknown as { candor: PageCandor }).candor.explain('hero')?.reason)).toBe('audience-match');
+        expect(
+          await page.evaluate(async () => {
+            const { candor } = window as unknown as { candor: PageCandor };
+            await candor.loadExplanations();
+            return candor.explain('hero')?.reason;
+          }),
+        ).toBe('audience-match');
       } else if (first.arm === 'explore') {
         expect(shown.hero).toBe(first.experience);
       } else {

@@ -27,7 +27,10 @@ interface Explained {
   reason: string;
   signals: { label: string; value: string; tierText: string }[];
 }
-type CandorWindow = Window & { candor: { explain(slot: string): Explained | undefined; flush(): void; widget: { askEligible(): boolean } }; cspViolations: string[] };
+type CandorWindow = Window & {
+  candor: { explain(slot: string): Explained | undefined; loadExplanations(): Promise<void>; decide(slot: string): { reason: string }; flush(): void; widget: { askEligible(): boolean } };
+  cspViolations: string[];
+};
 
 async function newPage(context: BrowserContext, path: string) {
   const page = await context.newPage();
@@ -43,7 +46,15 @@ async function newPage(context: BrowserContext, path: string) {
   return { page, requests, violations: () => page.evaluate(() => (window as unknown as CandorWindow).cspViolations) };
 }
 
-const explain = (page: Page, slot: string) => page.evaluate((s) => (window as unknown as CandorWindow).candor.explain(s), slot);
+/** The explanation, once the widget file (which carries the explanation code) has loaded. */
+const explain = (page: Page, slot: string) =>
+  page.evaluate(async (s) => {
+    const { candor } = window as unknown as CandorWindow;
+    await candor.loadExplanations();
+    return candor.explain(s);
+  }, slot);
+/** The reason of the slot's decision, without loading the widget file. */
+const reason = (page: Page, slot: string) => page.evaluate((s) => (window as unknown as CandorWindow).candor.decide(s).reason, slot);
 /** Waits until the dialog is open and its opening animation (if motion is allowed) has finished. */
 const waitOpen = (page: Page) =>
   page.waitForFunction(() => {
@@ -76,7 +87,7 @@ async function targetedVisitor() {
     const context = await browser.newContext({ viewport: { width: 1000, height: 1000 } });
     const opened = await newPage(context, `${EXAMPLE}?csp=strict&utm_campaign=health-spring`);
     const invited = await opened.page.evaluate(() => (window as unknown as CandorWindow).candor.widget.askEligible());
-    if (!invited && (await explain(opened.page, 'hero'))?.reason === 'audience-match') return { context, ...opened };
+    if (!invited && (await reason(opened.page, 'hero')) === 'audience-match') return { context, ...opened };
     await context.close();
   }
   throw new Error('no visitor in 30 was targeted: check the example config and the holdout/control/explore shares');
@@ -86,10 +97,12 @@ describe('the widget with the real loader, on the example site', () => {
   it('is not requested until a control is used; then shows exactly the decision record, with zero CSP violations', async () => {
     const { context, page, requests, violations } = await targetedVisitor();
     expect(requests.some((u) => u.includes('candor-widget'))).toBe(false);
-    const record = await explain(page, 'hero');
+    // The explanation code comes with the widget file: nothing to explain with before it is used.
+    expect(await page.evaluate(() => (window as unknown as CandorWindow).candor.explain('hero'))).toBeUndefined();
     await page.locator('[data-candor-why=hero]').click();
     await waitOpen(page);
     expect(requests.some((u) => u.includes('candor-widget.min.js'))).toBe(true);
+    const record = await explain(page, 'hero');
     const text = await dialogText(page);
     expect(record?.signals.length).toBeGreaterThan(0);
     for (const part of [record?.summary, record?.armText, ...(record?.signals.flatMap((s) => [s.label, s.value, s.tierText]) ?? [])]) expect(text).toContain(part);
@@ -168,9 +181,9 @@ describe('the widget with the real loader, on the example site', () => {
     for (let i = 0; i < 30 && !checked; i++) {
       const context = await browser.newContext({ viewport: { width: 1000, height: 1000 } });
       const { page } = await newPage(context, `${EXAMPLE}?csp=strict`);
-      const why = await explain(page, 'hero');
+      const why = await reason(page, 'hero');
       const invited = await page.evaluate(() => (window as unknown as CandorWindow).candor.widget.askEligible());
-      if (!invited && why?.reason === 'no-audience-match') {
+      if (!invited && why === 'no-audience-match') {
         await page.locator('[data-candor-why=hero]').click();
         await waitOpen(page);
         const text = await dialogText(page);
@@ -208,7 +221,7 @@ describe('the widget with the real loader, on the example site', () => {
       context = await browser.newContext({ viewport: { width: 1000, height: 1000 }, locale: 'de-DE' });
       const opened = await newPage(context, `${EXAMPLE}de.html?csp=strict&utm_campaign=health-spring`);
       const invited = await opened.page.evaluate(() => (window as unknown as CandorWindow).candor.widget.askEligible());
-      if (!invited && (await explain(opened.page, 'hero'))?.reason === 'audience-match') found = opened;
+      if (!invited && (await reason(opened.page, 'hero')) === 'audience-match') found = opened;
       else await context.close();
     }
     if (!found || !context) throw new Error('no targeted visitor in 30');

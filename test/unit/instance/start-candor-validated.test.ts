@@ -4,6 +4,9 @@ import { startCandor } from '../../../src/instance/create-candor.js';
 import { readConfig } from '../../../src/core/config/read-config.js';
 import { openVisit } from '../../../src/visit/open-visit.js';
 
+/** As the script tag's runtime before the widget file has loaded: no explanation code. */
+const NO_EXPLAIN = { current: () => undefined, load: () => Promise.resolve() };
+
 /** A config with a problem validation reports (an unknown field) and the first pass's reading does not look at. */
 const raw = {
   v: 1,
@@ -32,7 +35,7 @@ describe('startCandor continuing a first pass', () => {
     const { win, visit } = firstPass();
     const onInvalid = vi.fn();
     const onValid = vi.fn();
-    const candor = startCandor({ config: raw, window: win }, { visit, validated: false, onInvalid, onValid });
+    const candor = startCandor({ config: raw, window: win }, { visit, validated: false, onInvalid, onValid }, NO_EXPLAIN);
     expect(onInvalid).toHaveBeenCalledOnce();
     expect(onValid).not.toHaveBeenCalled();
     expect(candor.decide('hero').experience).toBe('baseline');
@@ -44,7 +47,7 @@ describe('startCandor continuing a first pass', () => {
     const { win, visit } = firstPass();
     const onInvalid = vi.fn();
     const onValid = vi.fn();
-    const candor = startCandor({ config: raw, window: win }, { visit, validated: true, onInvalid, onValid });
+    const candor = startCandor({ config: raw, window: win }, { visit, validated: true, onInvalid, onValid }, NO_EXPLAIN);
     expect(onInvalid).not.toHaveBeenCalled();
     expect(onValid).not.toHaveBeenCalled();
     expect(candor.decide('hero').experience).toBe('hero-health');

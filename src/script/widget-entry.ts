@@ -2,13 +2,14 @@
  * Script-tag build of the widget (`candor-widget.min.js`), injected by the loader the first time a visitor opens
  * an explanation (or when the self-identification prompt is shown). Uses `window.candor.widget` as its host, applies
  * `window.candorWidgetMessages` (translation) when the page set it, registers `<candor-why>` and `<candor-ask>`,
- * and exposes `window.candorWidget.open(slot, returnFocusTo)` for the loader.
+ * and exposes `window.candorWidget.open(slot, returnFocusTo)` for the loader. The explanations it shows come from
+ * `candor-explain.min.js`, which the runtime loads with it.
  */
-import { defineAskElement } from './define-ask-element.js';
-import { defineWhyElement } from './define-why-element.js';
-import { openWhy } from './open-why.js';
-import { setWidgetMessages, type WidgetMessages } from './widget-messages.js';
-import type { WidgetHost } from './widget-host.js';
+import { defineAskElement } from '../widget/define-ask-element.js';
+import { defineWhyElement } from '../widget/define-why-element.js';
+import { openWhy } from '../widget/open-why.js';
+import { setWidgetMessages, type WidgetMessages } from '../widget/widget-messages.js';
+import type { WidgetHost } from '../widget/widget-host.js';
 
 /** What the loader calls once this script has loaded. */
 export interface CandorWidgetGlobal {

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { WIDGET_MESSAGES_EN } from '../../../src/widget/widget-messages.js';
-import { closeWidget, fakeHost, widgetRoot } from './fake-host.js';
+import { closeWidget, fakeHost, widgetRoot } from '../widget/fake-host.js';
 
 interface ScriptGlobals {
   candor?: unknown;
@@ -8,12 +8,12 @@ interface ScriptGlobals {
   candorWidget?: { open(slot: string, returnFocusTo?: HTMLElement | null): void };
 }
 
-it('the script-tag build takes window.candor.widget as host, applies window.candorWidgetMessages, defines the elements and exposes candorWidget.open', async () => {
+it('the script-tag build takes window.candor.widget as host, applies window.candorWidgetMessages, defines the elements, and exposes candorWidget.open', async () => {
   const { host } = fakeHost();
   const w = window as unknown as ScriptGlobals;
   w.candor = { widget: host };
   w.candorWidgetMessages = { title: 'Warum sehe ich das?', nonsense: 1 };
-  await import('../../../src/widget/script-entry.js');
+  await import('../../../src/script/widget-entry.js');
 
   expect(customElements.get('candor-why')).toBeDefined();
   expect(customElements.get('candor-ask')).toBeDefined();
