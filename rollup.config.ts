@@ -218,6 +218,12 @@ const config: RollupOptions[] = [
     output: { file: 'dist/candor-widget.min.js', format: 'iife', sourcemap: true },
   },
   {
+    // The config validator (codes and paths only), fetched by the runtime for a config nothing has validated yet.
+    input: 'src/script/check-entry.ts',
+    plugins: [leanConfigErrors(), ts(), minify()],
+    output: { file: 'dist/candor-check.min.js', format: 'iife', sourcemap: true },
+  },
+  {
     // The explanation code (candor/core's explain), fetched by the runtime with the widget, or for candor.loadExplanations().
     input: 'src/script/explain-entry.ts',
     plugins: [ts(), minify()],

@@ -427,7 +427,7 @@ async function loadOnce(cdp, origin, variant, visit, throttle, visitorId) {
     if (process.env.BENCH_DEBUG) console.error(variant, visit.name, `${String(throttle)}×`, Object.fromEntries([...trace.byOwner].map(([k, us]) => [k, (us / 1000).toFixed(2)])));
     const own = (/** @type {string[]} */ files) => files.reduce((sum, f) => sum + (trace.byOwner.get(f) ?? 0), 0) / 1000;
     const firstFile = isCandor(variant) ? 'candor.min.js' : variant === 'growthbook' ? 'auto.min.js' : '';
-    const files = isCandor(variant) ? ['candor.min.js', 'candor-runtime.min.js', 'candor-widget.min.js', 'candor-explain.min.js'] : variant === 'growthbook' ? ['auto.min.js', 'growthbook-config'] : [];
+    const files = isCandor(variant) ? ['candor.min.js', 'candor-runtime.min.js', 'candor-widget.min.js', 'candor-explain.min.js', 'candor-check.min.js'] : variant === 'growthbook' ? ['auto.min.js', 'growthbook-config'] : [];
     const probe = own(['probe']);
     return {
       firstPass: own([firstFile]),

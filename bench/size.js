@@ -62,10 +62,17 @@ export const SIZE_TARGETS = [
   },
   {
     id: 'candor-script-total',
-    label: 'Script tag, both files (a first page view downloads both)',
+    label: 'Script tag, first pass + runtime (every page view with a stamped or already validated config)',
     sdk: 'candor',
     pair: 'gb-script',
     files: [dist('candor.min.js'), dist('candor-runtime.min.js')],
+  },
+  {
+    id: 'candor-script-unstamped',
+    label: '+ the validator (the first page view of a config not stamped by `candor check --stamp`)',
+    sdk: 'candor',
+    pair: 'gb-script',
+    files: [dist('candor.min.js'), dist('candor-runtime.min.js'), dist('candor-check.min.js')],
   },
   {
     id: 'candor-npm',
@@ -83,6 +90,13 @@ export const SIZE_TARGETS = [
     entry: `export { decide } from ${JSON.stringify(dist('core.js'))};`,
   },
   { id: 'candor-widget', label: 'Widget: dist/candor-widget.min.js', sdk: 'candor', pair: null, file: dist('candor-widget.min.js') },
+  {
+    id: 'candor-check',
+    label: 'Validator: dist/candor-check.min.js (only for a config not validated before)',
+    sdk: 'candor',
+    pair: null,
+    file: dist('candor-check.min.js'),
+  },
   {
     id: 'candor-explain',
     label: 'Explanations: dist/candor-explain.min.js (with the widget, or for loadExplanations)',
@@ -156,7 +170,7 @@ export function compressedSizes(code) {
  * @returns {Promise<SizeRow[]>}
  */
 export async function measureSizes(options = {}) {
-  for (const f of ['candor.min.js', 'candor-runtime.min.js', 'candor-widget.min.js', 'candor-explain.min.js', 'index.js', 'core.js']) {
+  for (const f of ['candor.min.js', 'candor-runtime.min.js', 'candor-widget.min.js', 'candor-explain.min.js', 'candor-check.min.js', 'index.js', 'core.js']) {
     if (!existsSync(dist(f))) throw new Error(`${MISSING_DIST} (no dist/${f})`);
   }
   const targets = SIZE_TARGETS.filter((t) => !options.ids || options.ids.includes(t.id));

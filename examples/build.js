@@ -1,10 +1,13 @@
 // @ts-check
 /**
- * Builds the example site: copies `examples/marketing-site/` to `dist/examples/marketing-site/` and inlines
- * `candor.config.json` into every page's `<script type="application/json" id="candor-config" data-inline="…">`, so
- * the config lives in one file and each built page still carries it (no request, fine under a strict CSP).
+ * Builds the example site: copies `examples/marketing-site/` to `dist/examples/marketing-site/`, stamps its
+ * `candor.config.json` with `candor check --stamp` (a site's build step: the browser then neither validates it again
+ * nor fetches the validator), and inlines the stamped config into every page's
+ * `<script type="application/json" id="candor-config" data-inline="…">`, so the config lives in one file and each
+ * built page still carries it (no request, fine under a strict CSP).
  * `npm run build` runs it (and so `npm run demo`); test/e2e/server.js serves the built pages at `/examples/marketing-site/`.
  */
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -47,8 +50,13 @@ export function buildSite(site = 'marketing-site') {
   /** @type {string[]} */
   const pages = [];
   for (const name of readdirSync(from)) {
+    // A config with a problem fails the build here (candor check exits 1), not the visitor's page.
+    if (name.endsWith('.config.json')) execFileSync(process.execPath, [`${root}dist/cli.js`, 'check', from + name, '--stamp', to + name], { stdio: 'pipe' });
+  }
+  for (const name of readdirSync(from)) {
+    if (name.endsWith('.config.json')) continue;
     if (name.endsWith('.html')) {
-      writeFileSync(to + name, inlineConfig(readFileSync(from + name, 'utf8'), (file) => readFileSync(from + file, 'utf8')));
+      writeFileSync(to + name, inlineConfig(readFileSync(from + name, 'utf8'), (file) => readFileSync(to + file, 'utf8')));
       pages.push(name);
     } else {
       copyFileSync(from + name, to + name);

@@ -1,6 +1,7 @@
 import { typeMismatches } from '../core/config/type-mismatches.js';
 import { validateConfig } from '../core/config/validate-config.js';
 import type { ConfigError, ValidConfig } from '../core/types.js';
+import { configStamp } from '../core/config/config-stamp.js';
 
 /** Where `candor check` reads and writes; the CLI passes the real terminal and file system, tests pass fakes. */
 export interface CheckIo {
@@ -8,12 +9,23 @@ export interface CheckIo {
   err(s: string): void;
   /** Reads a file; `-` is stdin. */
   readFile(path: string): Promise<string>;
+  /** Writes a file (for `--stamp`). */
+  writeFile?(path: string, text: string): Promise<void>;
+  /** The build name of the script tag this CLI came with (in `candor.min.js`), for `--stamp`; undefined when it is not there. */
+  scriptBuild?(): Promise<string | undefined>;
 }
 
 const USAGE = `Usage: candor check <config.json | -> [more.json ...]
+       candor check <config.json> --stamp <out.json>
 
 Validates Candor configs ("-" reads one from stdin: paste it, then Ctrl-D). Prints every problem with its
 JSON path, what is wrong and how to fix it, and warns about rules that can never match.
+
+--stamp <out.json>  When the config has no problem, writes it to out.json (which may be the same file) with a
+                    "checked" stamp for this version's script tag: a page with the stamped config skips validating
+                    it in the browser and never fetches the validator (candor-check.min.js). Any edit voids the
+                    stamp (the browser then validates as usual); stamp again after each edit or Candor upgrade.
+
 Exit code: 0 when every file is valid without warnings, 1 when any has a problem, 2 when a file cannot be read.
 Error codes are explained in docs/errors.md.`;
 
@@ -63,6 +75,24 @@ export function printProblems(file: string, errors: ConfigError[], warnings: Con
   io.out('Each code is explained in docs/errors.md.');
 }
 
+/** Writes the config with its stamp; the exit code (2 when the script tag's build or the file is not there). */
+async function stamp(json: object, to: string, io: CheckIo): Promise<number> {
+  const build = await io.scriptBuild?.();
+  if (!build) {
+    io.err('candor check: --stamp needs the built script tag (dist/candor.min.js) next to the CLI; run `npm run build` in a checkout.');
+    return 2;
+  }
+  try {
+    if (!io.writeFile) throw new Error('no file system');
+    await io.writeFile(to, `${JSON.stringify({ ...json, checked: configStamp(build, json) }, null, 2)}\n`);
+  } catch (error) {
+    io.err(`candor check: cannot write ${to}: ${error instanceof Error ? error.message : String(error)}.`);
+    return 2;
+  }
+  io.out(`stamped for script tag build ${build}: ${to}`);
+  return 0;
+}
+
 /**
  * `candor check config.json [more.json ...]`: validates each config and prints every problem
  * (path, what is wrong, the fix), or a one-line summary when it is valid
@@ -70,10 +100,24 @@ export function printProblems(file: string, errors: ConfigError[], warnings: Con
  * @returns the exit code: 0 all valid, 1 a problem in any file, 2 bad arguments or an unreadable file.
  * @example process.exitCode = await runCheck(['config.json'], { out: console.log, err: console.error, readFile: (p) => fs.readFile(p, 'utf8') })
  */
-export async function runCheck(args: string[], io: CheckIo): Promise<number> {
+export async function runCheck(argv: string[], io: CheckIo): Promise<number> {
+  let args = argv;
   if (args.includes('--help') || args.includes('-h')) {
     io.out(USAGE);
     return 0;
+  }
+  const stampAt = args.indexOf('--stamp');
+  const stampTo = stampAt >= 0 ? args[stampAt + 1] : undefined;
+  if (stampAt >= 0) {
+    if (!stampTo || stampTo.startsWith('-')) {
+      io.err(`candor check: --stamp needs the file to write, like: candor check candor.config.json --stamp public/candor.config.json\n\n${USAGE}`);
+      return 2;
+    }
+    args = args.filter((_, i) => i !== stampAt && i !== stampAt + 1);
+    if (args.length !== 1) {
+      io.err(`candor check: --stamp takes exactly one config file (got ${String(args.length)}).\n\n${USAGE}`);
+      return 2;
+    }
   }
   const options = args.filter((a) => a.startsWith('-') && a !== '-');
   if (options.length) {
@@ -113,6 +157,7 @@ export async function runCheck(args: string[], io: CheckIo): Promise<number> {
     } else if (config) {
       io.out(`${args.length > 1 ? `${name}: ` : ''}config ok: ${counts(config)}`);
     }
+    if (stampTo && config && !errors.length) exit = Math.max(exit, await stamp(json as object, stampTo, io));
   }
   return exit;
 }

@@ -4,13 +4,22 @@
  * A user's mistake gets one line (the argument, what is wrong, what to do); an error Candor did not foresee is a bug:
  * one line too, and its stack trace with CANDOR_DEBUG=1.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { text } from 'node:stream/consumers';
 import { closestName } from '../core/config/closest-name.js';
 import { runCheck } from './check.js';
 import { internalErrorLine } from './internal-error.js';
 
 type Run = (args: string[]) => Promise<number>;
+
+/** The build name of the script tag next to this CLI (`dist/candor.min.js`), for `candor check --stamp`. */
+const scriptBuild = async (): Promise<string | undefined> => {
+  try {
+    return /\bbuild:"([0-9a-f]+)"/.exec(await readFile(new URL('./candor.min.js', import.meta.url), 'utf8'))?.[1];
+  } catch {
+    return undefined;
+  }
+};
 
 /** Every command: one line of help, and how to run it. */
 const COMMANDS: Record<string, [summary: string, run: Run]> = {
@@ -21,6 +30,8 @@ const COMMANDS: Record<string, [summary: string, run: Run]> = {
         out: (s) => process.stdout.write(`${s}\n`),
         err: (s) => process.stderr.write(`${s}\n`),
         readFile: (path) => (path === '-' ? text(process.stdin) : readFile(path, 'utf8')),
+        writeFile: (path, data) => writeFile(path, data),
+        scriptBuild: scriptBuild,
       }),
   ],
   report: ['Turn collected events into honest statistics (text, --json or --html).', async (args) => (await import('./report.js')).run(args)],

@@ -36,12 +36,22 @@ import { createWidgetHost } from './create-widget-host.js';
  * const { experience } = candor.decide('hero');
  */
 export function createCandor(options: CandorOptions): Candor {
-  return startCandor(options, undefined, { current: () => explain, load: () => Promise.resolve() });
+  return startCandor(options, undefined, { validate: validateConfig, explanations: { current: () => explain, load: () => Promise.resolve() } });
+}
+
+/**
+ * The code an instance runs that the script tag's runtime does not carry, and loads only when it is needed: the
+ * validator (`candor-check.min.js`) and the explanations (`candor-explain.min.js`). The npm module has both at hand.
+ */
+export interface OnDemandCode {
+  /** The validator; undefined when the config needs none (the script tag's first pass read a config this browser or `candor check --stamp` already validated). */
+  validate: typeof validateConfig | undefined;
+  explanations: ExplainSource;
 }
 
 /**
  * Where an instance's explanations come from: the npm module has the code at hand; the script tag's runtime leaves it
- * to the widget file (`candor-widget.min.js`), which most visitors never load.
+ * to `candor-explain.min.js`, which most visitors never load.
  */
 export interface ExplainSource {
   /** The explanation code, when it is there. */
@@ -53,11 +63,6 @@ export interface ExplainSource {
 /** A page view the script tag's first pass opened, for its runtime to continue ({@link startCandor}). */
 export interface FirstPassVisit {
   visit: Visit;
-  /**
-   * This browser found no problem in this exact config before (script-tag build included): the first pass's reading
-   * of it is what validation would give, so it is not validated again.
-   */
-  validated: boolean;
   /** Validation found problems: the script tag restores the standard content (and remembers the config). */
   onInvalid(): void;
   /** Validation found none: the script tag remembers it, so later page views skip validation. */
@@ -69,15 +74,15 @@ export interface FirstPassVisit {
  * decisions are kept and their exposures logged now. When validation finds any problem in a config the first pass
  * only read, `onInvalid` is called (the script tag restores the standard content) and the page shows the standard content.
  */
-export function startCandor(options: CandorOptions, continued: FirstPassVisit | undefined, explanations: ExplainSource): Candor {
+export function startCandor(options: CandorOptions, continued: FirstPassVisit | undefined, { validate, explanations }: OnDemandCode): Candor {
   const firstPass = continued?.visit;
   const win = options.window ?? (typeof window === 'undefined' ? undefined : window);
   const now = options.now ?? (() => Date.now());
   const { emit: emitLocal, on } = createListeners();
 
-  // 1. Config: validated once; every problem reported together, with its path. A config this browser already found no
-  //    problem in is not validated again: the first pass read it exactly as validation would.
-  const { config, errors } = continued?.validated && firstPass?.config ? { config: firstPass.config, errors: [] } : validateConfig(options.config);
+  // 1. Config: validated once; every problem reported together, with its path. A config already validated (by this
+  //    browser, or stamped by `candor check --stamp`) is not validated again: the first pass read it as validation would.
+  const { config, errors } = validate ? validate(options.config) : { config: firstPass?.config ?? null, errors: [] };
   if (options.config !== CONFIG_ALREADY_REPORTED) reportConfigProblems(errors, config, !!firstPass);
 
   // 2. This page view's local state, read synchronously (never waits on IndexedDB), or the first pass's.
@@ -88,7 +93,7 @@ export function startCandor(options: CandorOptions, continued: FirstPassVisit | 
     continued.onInvalid();
   } else if (continued) {
     confirmConfig(continued.visit, config);
-    if (!continued.validated) continued.onValid();
+    if (validate) continued.onValid();
   }
   const persistent = visit.persistent;
 

@@ -1,5 +1,6 @@
 import type { ExplainMessages } from '../core/explain/explain-messages.js';
 import type { explain } from '../core/explain/explain.js';
+import type { validateConfig } from '../core/config/validate-config.js';
 import type { Visit } from '../visit/visit.js';
 import type { Candor } from '../instance/candor-api.js';
 
@@ -30,6 +31,6 @@ declare global {
     candorWidget?: { open(slot: string, returnFocusTo?: HTMLElement): void };
     candorExplainMessages?: Partial<ExplainMessages>;
     /** Internal, between Candor's own script files: the first pass and the modules it shares with the runtime. */
-    __candor?: { pass?: FirstPass; shared?: Record<string, unknown>; build?: string; explain?: typeof explain };
+    __candor?: { pass?: FirstPass; shared?: Record<string, unknown>; build?: string; explain?: typeof explain; validate?: typeof validateConfig };
   }
 }

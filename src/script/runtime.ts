@@ -1,9 +1,9 @@
 /**
  * The script tag's runtime (`candor-runtime.min.js`), loaded by the first pass (`candor.min.js`) without blocking the
- * page: it validates the config, continues the page view the first pass opened (logging the exposures of its
- * decisions), and wires events, goals, the `window.candor` API, `candorQueue` and the widget. When validation finds a
- * problem the first pass could not see, every slot goes back to its standard content, and later page views show the
- * standard content from the start.
+ * page: it validates the config (with `candor-check.min.js`, fetched only for a config nothing has validated yet),
+ * continues the page view the first pass opened (logging the exposures of its decisions), and wires events, goals, the
+ * `window.candor` API, `candorQueue` and the widget. When validation finds a problem the first pass could not see,
+ * every slot goes back to its standard content, and later page views show the standard content from the start.
  */
 import './first-pass.js';
 import { startCandor } from '../instance/create-candor.js';
@@ -19,32 +19,59 @@ import { guard } from './guard.js';
 import { blockedByTrustedTypes, loadSiblingScript } from './load-sibling-script.js';
 import { markConfigInvalid } from './mark-config-invalid.js';
 import { configMarkedValid, markConfigValid } from './valid-config-mark.js';
+import { configStamped } from '../core/config/config-stamp.js';
+import type { validateConfig } from '../core/config/validate-config.js';
+import type { FirstPass } from './first-pass.js';
 import { decisionsOf } from '../visit/continue-visit.js';
 
-/** One console error when one of the files a visitor's "why" needs (the widget, the explanation code) does not load. */
-const reportNotLoaded = (file: string, error: unknown): void => {
+/** One console error when one of Candor's on-demand files does not load. */
+const reportNotLoaded = (code: 'runtime-load' | 'widget-load', file: string, error: unknown): void => {
   const blocked = blockedByTrustedTypes(error);
   reportError(
-    blocked ? 'trusted-types' : 'widget-load',
+    blocked ? 'trusted-types' : code,
     file,
     VERBOSE ? `${blocked ? "the page's Trusted Types refused" : 'could not load'} ${file}.` : '',
     VERBOSE ? (blocked ? "Add `trusted-types candor` to the page's Content-Security-Policy." : `Serve ${file} next to candor.min.js.`) : '',
   );
 };
 
+const storage = (): Storage | undefined => {
+  try {
+    return localStorage;
+  } catch {
+    return undefined;
+  }
+};
+
 guard('candor-runtime.min.js', () => {
   const pass = window.__candor?.pass;
   if (!pass || window.candor) return;
+  // A config this browser already found no problem in, or one the site's build stamped (`candor check --stamp`), is
+  // not validated again: the first pass read it as validation would. Any other is, with the validator fetched now.
+  if (pass.visit.config && (configMarkedValid(storage(), pass.raw) || configStamped(pass.raw, window.__candor?.build))) {
+    continuePass(pass, undefined);
+    return;
+  }
+  const checkFile = 'candor-check.min.js';
+  const checked = (): void => {
+    const validate = window.__candor?.validate;
+    if (validate) continuePass(pass, validate);
+    else reportNotLoaded('runtime-load', checkFile, undefined);
+  };
+  // A page may include the validator itself; otherwise it is fetched from next to the script tag.
+  if (window.__candor?.validate) checked();
+  else {
+    loadSiblingScript(checkFile, pass.script).then(guard(checkFile, checked), (error: unknown) => {
+      reportNotLoaded('runtime-load', checkFile, error);
+    });
+  }
+})();
+
+/** Continues the page view the first pass opened: the instance, `window.candor`, and everything wired to the page. */
+function continuePass(pass: FirstPass, validate: typeof validateConfig | undefined): void {
   const doc = document;
   const { script, params, visit } = pass;
   const data = script?.dataset ?? {};
-  const storage = (): Storage | undefined => {
-    try {
-      return localStorage;
-    } catch {
-      return undefined;
-    }
-  };
 
   /** Loads one of Candor's on-demand files once (again after a failure, which is reported). */
   const onDemand = (file: string): (() => Promise<void>) => {
@@ -52,7 +79,7 @@ guard('candor-runtime.min.js', () => {
     return () =>
       (loading ??= loadSiblingScript(file, script).catch((error: unknown) => {
         loading = undefined;
-        reportNotLoaded(file, error);
+        reportNotLoaded('widget-load', file, error);
         throw error;
       }));
   };
@@ -72,7 +99,6 @@ guard('candor-runtime.min.js', () => {
     },
     {
       visit,
-      validated: configMarkedValid(storage(), pass.raw),
       onInvalid() {
         for (const slot of findSlots(doc)) restoreStandard(slot);
         markConfigInvalid(storage(), pass.raw);
@@ -82,7 +108,7 @@ guard('candor-runtime.min.js', () => {
       },
     },
     // The explanation code is a file of its own (candor-explain.min.js), which registers it when loaded.
-    { current: () => window.__candor?.explain, load: loadExplain },
+    { validate, explanations: { current: () => window.__candor?.explain, load: loadExplain } },
   );
   window.candor = candor;
 
@@ -151,4 +177,4 @@ guard('candor-runtime.min.js', () => {
   pass.takeGoals((goal) => {
     candor.track(goal);
   });
-})();
+}

@@ -1,12 +1,14 @@
 /**
  * The example site keeps its config in one file, examples/marketing-site/candor.config.json (the file `candor check`,
- * `candor report --config` and the demo read), and `npm run build` (examples/build.js) inlines it into every page
- * under dist/examples/marketing-site/, which is what the demo and the browser tests serve. Reads the built pages;
+ * `candor report --config` and the demo read), and `npm run build` (examples/build.js) stamps it (`candor check
+ * --stamp`) and inlines it into every page under dist/examples/marketing-site/, which is what the demo and the browser
+ * tests serve. Reads the built pages;
  * builds nothing (`npm test` builds first).
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { inlineConfig } from '../../examples/build.js';
+import { configStamp } from '../../src/core/config/config-stamp.js';
 
 const SOURCE = 'examples/marketing-site/';
 const BUILT = 'dist/examples/marketing-site/';
@@ -26,11 +28,12 @@ describe('the marketing site, built from one config', () => {
     expect(html).not.toContain('"salt"');
   });
 
-  it.each(pages)('%s: the built page carries candor.config.json as it is now', (page) => {
+  it.each(pages)('%s: the built page carries candor.config.json as it is now, stamped for the built script tag', (page) => {
     const built = readFileSync(BUILT + page, 'utf8');
     const block = BLOCK.exec(built)?.[1];
-    expect(block, `${BUILT}${page} has no config block or an old one: run \`npm run build\``).toBe(configText);
-    expect(JSON.parse(block ?? '')).toEqual(JSON.parse(configText));
+    const build = /\bbuild:"([0-9a-f]+)"/.exec(readFileSync('dist/candor.min.js', 'utf8'))?.[1] ?? '';
+    const config = JSON.parse(configText) as object;
+    expect(JSON.parse(block ?? '{}'), `${BUILT}${page} has no config block or an old one: run \`npm run build\``).toEqual({ ...config, checked: configStamp(build, config) });
     // Apart from the block, the built page is the source page.
     expect(built.replace(BLOCK, 'CONFIG')).toBe(readFileSync(SOURCE + page, 'utf8').replace(/<script type="application\/json" id="candor-config" data-inline="candor.config.json"><\/script>/, 'CONFIG'));
   });

@@ -1,6 +1,6 @@
 /**
- * The script tag's files (dist/candor.min.js, which only reads the config, and dist/candor-runtime.min.js, which
- * validates it) are built with src/core/config/verbose-errors.ts loaded as `VERBOSE = false` (rollup.config.ts), which
+ * The script tag's files (dist/candor.min.js, which only reads the config, dist/candor-runtime.min.js, which reports
+ * problems, and dist/candor-check.min.js, the validator it fetches) are built with src/core/config/verbose-errors.ts loaded as `VERBOSE = false` (rollup.config.ts), which
  * drops the text of config error messages and fixes; every other build keeps it. This test reads the built files, so the flag cannot silently
  * stop working (a renamed define, a call site that builds its text outside a `VERBOSE` guard).
  * It builds nothing: run `npm run build` first (`npm test` does).
@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 
 const SCRIPT = 'dist/candor.min.js';
 const RUNTIME = 'dist/candor-runtime.min.js';
+const CHECK = 'dist/candor-check.min.js';
 const CORE = 'dist/core.js';
 
 /** A built file, or a failing assertion that says how to get it. */
@@ -43,13 +44,13 @@ const TEXTS = [
 
 describe('config error text in the builds', () => {
   it('the script tag keeps the codes but none of the message and fix text', () => {
-    for (const file of [SCRIPT, RUNTIME]) {
+    for (const file of [SCRIPT, RUNTIME, CHECK]) {
       const script = built(file);
       for (const text of TEXTS) expect(script, `"${text}" is in ${file}: is VERBOSE still false for it, and the text guarded by VERBOSE?`).not.toContain(text);
     }
-    const runtime = built(RUNTIME);
-    for (const code of ['unknown-field', 'unknown-audience', 'invalid-condition', 'not-json']) expect(runtime).toContain(code);
-    expect(runtime).toContain('npx candor check');
+    const check = built(CHECK);
+    for (const code of ['unknown-field', 'unknown-audience', 'invalid-condition', 'not-json']) expect(check).toContain(code);
+    expect(built(RUNTIME)).toContain('npx candor check');
   });
 
   it('the npm module keeps every text (so a missing text above means the flag, not a rename)', () => {
@@ -63,7 +64,7 @@ describe('config error text in the builds', () => {
     const virtualConsole = new VirtualConsole();
     virtualConsole.on('error', (...args: unknown[]) => errors.push(args.map(String).join(' ')));
     const dom = new JSDOM(
-      `<!doctype html><head><script type="application/json" id="candor-config">${JSON.stringify(config)}</script><script>${built(SCRIPT)}</script><script>${built(RUNTIME)}</script></head><body></body>`,
+      `<!doctype html><head><script type="application/json" id="candor-config">${JSON.stringify(config)}</script><script>${built(SCRIPT)}</script><script>${built(CHECK)}</script><script>${built(RUNTIME)}</script></head><body></body>`,
       { runScripts: 'dangerously', url: 'https://example.test/', virtualConsole },
     );
     dom.window.close();

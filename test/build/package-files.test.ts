@@ -16,7 +16,7 @@ const packed = (): string[] => {
 
 it('npm pack ships what users need and nothing of the examples or the tests', () => {
   const files = packed();
-  for (const needed of ['package.json', 'README.md', 'LICENSE', 'dist/index.js', 'dist/core.js', 'dist/widget.js', 'dist/report.js', 'dist/collect.js', 'dist/cli.js', 'dist/candor.min.js', 'dist/candor-runtime.min.js', 'dist/candor-widget.min.js', 'dist/candor-explain.min.js', 'dist/events.schema.json', 'dist/config.schema.json', 'dist/types/index.d.ts', 'docs/events-table.md']) {
+  for (const needed of ['package.json', 'README.md', 'LICENSE', 'dist/index.js', 'dist/core.js', 'dist/widget.js', 'dist/report.js', 'dist/collect.js', 'dist/cli.js', 'dist/candor.min.js', 'dist/candor-runtime.min.js', 'dist/candor-widget.min.js', 'dist/candor-explain.min.js', 'dist/candor-check.min.js', 'dist/events.schema.json', 'dist/config.schema.json', 'dist/types/index.d.ts', 'docs/events-table.md']) {
     expect(files, `the package must ship ${needed}`).toContain(needed);
   }
   const unwanted = files.filter((f) => /^(dist\/examples\/|examples\/|test\/|test-results\/|bench\/|src\/|\.candor-demo\/|node_modules\/)/.test(f));

@@ -1,11 +1,12 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/cli/check.js';
+import { configStamp, configStamped } from '../../src/core/config/config-stamp.js';
 
 const valid = {
   v: 1,
@@ -120,6 +121,27 @@ describe.skipIf(!existsSync('dist/cli.js'))('dist/cli.js', () => {
     const bad = await run(['check', join(dir, 'bad.json')]);
     expect(bad.code).toBe(1);
     expect(bad.stdout).toContain('unknown-audience');
+  });
+  it('candor check --stamp writes a valid config with the stamp the built script tag accepts, and refuses a config with a problem', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'candor-stamp-'));
+    await writeFile(join(dir, 'ok.json'), JSON.stringify(valid));
+    await writeFile(join(dir, 'bad.json'), JSON.stringify(broken));
+    const out = join(dir, 'stamped.json');
+    const ok = await run(['check', join(dir, 'ok.json'), '--stamp', out]);
+    expect(ok.code).toBe(0);
+    const build = /\bbuild:"([0-9a-f]+)"/.exec(await readFile('dist/candor.min.js', 'utf8'))?.[1];
+    const stamped = JSON.parse(await readFile(out, 'utf8')) as Record<string, unknown>;
+    expect(stamped).toEqual({ ...valid, checked: configStamp(build ?? '', valid) });
+    expect(configStamped(stamped, build)).toBe(true);
+    // The stamp vouches for this exact config and build only.
+    expect(configStamped({ ...stamped, holdout: 0.2 }, build)).toBe(false);
+    expect(configStamped(stamped, 'another-build')).toBe(false);
+    expect(ok.stdout).toContain(`stamped for script tag build ${String(build)}`);
+
+    const bad = await run(['check', join(dir, 'bad.json'), '--stamp', join(dir, 'bad-stamped.json')]);
+    expect(bad.code).toBe(1);
+    expect(existsSync(join(dir, 'bad-stamped.json'))).toBe(false);
+    expect((await run(['check', join(dir, 'ok.json'), '--stamp'])).code).toBe(2);
   });
   it('candor --help lists the commands; an unknown command exits 2 with a hint', async () => {
     const help = await run(['--help']);

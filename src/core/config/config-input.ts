@@ -44,6 +44,11 @@ export interface AskInput extends Omit<AskConfig, 'share'> {
 export interface ConfigInput {
   /** The JSON Schema this file follows, for editors; ignored by Candor. */
   $schema?: string;
+  /**
+   * Written by `candor check --stamp`: this exact config passed validation for this build of the script tag, which
+   * then neither validates it again nor fetches its validator (`candor-check.min.js`). Any edit voids it. Never write it by hand.
+   */
+  checked?: string;
   /** The config format: always 1. */
   v: 1;
   /**

@@ -55,9 +55,10 @@ const OPERAND_KINDS: Record<string, string> = {
   $lte: ORDERED,
   $exists: 'true or false',
   $size: 'a whole number, 0 or more',
-  $type: `one of ${TYPES.join(', ')} (or a list of them)`,
+  $type: `one of ${/* @__PURE__ */ TYPES.join(', ')} (or a list of them)`,
 };
-const OPERATORS = [...LOGIC, ...Object.keys(OPERANDS), '$regex', '$options', '$elemMatch', '$not'];
+// Pure, so a bundle that never validates (the script tag's runtime) does not carry the validator's tables.
+const OPERATORS = /* @__PURE__ */ (() => [...LOGIC, ...Object.keys(OPERANDS), '$regex', '$options', '$elemMatch', '$not'])();
 const FIX_OPERAND = 'See the operator table in docs/config.md#conditions.';
 
 /** The "did you mean" hint for an unknown signal name (error text only). */

@@ -29,7 +29,7 @@ type Obj = Record<string, unknown>;
 
 /** The fields each part of a config may have. */
 const FIELDS = {
-  config: '$schema v version salt holdout consent audiences slots sections declare goals ask privacyUrl',
+  config: '$schema checked v version salt holdout consent audiences slots sections declare goals ask privacyUrl',
   consent: 'default withGpc ask',
   audience: 'when reason tier shadow label',
   slot: 'control explore independent experiences',

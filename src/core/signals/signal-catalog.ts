@@ -104,8 +104,11 @@ export function signalType(name: string): SignalType | undefined {
   return entry === undefined ? undefined : SIGNAL_TYPES[entry];
 }
 
-/** Every signal Candor can read, with label and tier. Conditions on any other name are config errors. */
-export const SIGNAL_CATALOG: readonly SignalSpec[] = (Object.keys(SIGNAL_TIERS) as Tier[]).flatMap((tier) =>
+/**
+ * Every signal Candor can read, with label and tier. Conditions on any other name are config errors. Marked pure, so a
+ * bundle that never reads it (the script tag's runtime) does not carry it.
+ */
+export const SIGNAL_CATALOG: readonly SignalSpec[] = /* @__PURE__ */ (Object.keys(SIGNAL_TIERS) as Tier[]).flatMap((tier) =>
   SIGNAL_TIERS[tier].map((name) => ({ name, label: SIGNAL_LABELS[name] ?? name, tier })),
 );
 

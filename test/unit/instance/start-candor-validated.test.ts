@@ -2,9 +2,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { JSDOM } from 'jsdom';
 import { startCandor } from '../../../src/instance/create-candor.js';
 import { readConfig } from '../../../src/core/config/read-config.js';
+import { validateConfig } from '../../../src/core/config/validate-config.js';
 import { openVisit } from '../../../src/visit/open-visit.js';
 
-/** As the script tag's runtime before the widget file has loaded: no explanation code. */
+/** As the script tag's runtime before the explanation file has loaded: no explanation code. */
 const NO_EXPLAIN = { current: () => undefined, load: () => Promise.resolve() };
 
 /** A config with a problem validation reports (an unknown field) and the first pass's reading does not look at. */
@@ -35,7 +36,7 @@ describe('startCandor continuing a first pass', () => {
     const { win, visit } = firstPass();
     const onInvalid = vi.fn();
     const onValid = vi.fn();
-    const candor = startCandor({ config: raw, window: win }, { visit, validated: false, onInvalid, onValid }, NO_EXPLAIN);
+    const candor = startCandor({ config: raw, window: win }, { visit, onInvalid, onValid }, { validate: validateConfig, explanations: NO_EXPLAIN });
     expect(onInvalid).toHaveBeenCalledOnce();
     expect(onValid).not.toHaveBeenCalled();
     expect(candor.decide('hero').experience).toBe('baseline');
@@ -47,7 +48,7 @@ describe('startCandor continuing a first pass', () => {
     const { win, visit } = firstPass();
     const onInvalid = vi.fn();
     const onValid = vi.fn();
-    const candor = startCandor({ config: raw, window: win }, { visit, validated: true, onInvalid, onValid }, NO_EXPLAIN);
+    const candor = startCandor({ config: raw, window: win }, { visit, onInvalid, onValid }, { validate: undefined, explanations: NO_EXPLAIN });
     expect(onInvalid).not.toHaveBeenCalled();
     expect(onValid).not.toHaveBeenCalled();
     expect(candor.decide('hero').experience).toBe('hero-health');

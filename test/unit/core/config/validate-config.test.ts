@@ -304,3 +304,11 @@ describe('validateConfig: invalid parts are dropped, the rest keeps working', ()
     expect(Object.keys(config?.audiences ?? {})).toEqual([]);
   });
 });
+
+describe('the "checked" stamp', () => {
+  it('is a field a config may carry (candor check --stamp writes it); validation ignores its value', () => {
+    const { config, errors } = validateConfig({ ...base(), checked: 'bb9b2770766b:12345' });
+    expect(errors).toEqual([]);
+    expect(config).not.toBeNull();
+  });
+});
