@@ -1,15 +1,36 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+
+/**
+ * Browser tests whose assertions depend on when the browser paints or on a wall-clock cap (the flicker probe's frames,
+ * the 300 ms streaming and config-url caps, layout shifts, a style applied before the config arrives). They run last,
+ * one file at a time and alone, so no other test file competes with Chromium for the CPU while they measure.
+ */
+const E2E_TIMING = ['flicker', 'loading-edges', 'fail-safe', 'layout-shift', 'csp'].map((name) => `test/e2e/${name}.e2e.test.ts`);
 
 export default defineConfig({
   test: {
+    // Two test files at a time even on 2 cores (vitest's default there is 1): much of the suite waits (on Chromium, on
+    // the collector's 10 s timeouts, on child processes), and the other file uses that time.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
+      {
+        test: {
+          // The pure core (src/core) touches no DOM, so its tests need no jsdom: it costs about a second per file.
+          name: 'unit-core',
+          include: ['test/unit/core/**/*.test.ts'],
+          environment: 'node',
+          // Property tests over 10^4–10^5 visitors take a few seconds; a busy CI machine must not turn them into failures.
+          testTimeout: 30_000,
+        },
+      },
       {
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
+          exclude: ['test/unit/core/**'],
           environment: 'jsdom',
           setupFiles: ['test/setup/unit.ts'],
-          // Property tests over 10^4–10^5 visitors take a few seconds; a busy CI machine must not turn them into failures.
           testTimeout: 30_000,
         },
       },
@@ -33,8 +54,22 @@ export default defineConfig({
       },
       {
         test: {
+          // Real Chromium, one browser per file; assertions on behaviour and events, with waits on conditions, so
+          // they run next to other test files.
           name: 'e2e',
           include: ['test/e2e/**/*.e2e.test.ts'],
+          exclude: E2E_TIMING,
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          // Timing-sensitive browser tests (see E2E_TIMING): file parallelism off puts them in vitest's sequential
+          // group, which runs after every other file has finished.
+          name: 'e2e-timing',
+          include: E2E_TIMING,
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 60_000,

@@ -1,5 +1,8 @@
 /**
  * Size budgets: this test fails when a shipped file grows past its budget (brotli, quality 11, KiB = 1024 bytes).
+ * The README's size figures stay true: every figure in the block between `<!-- sizes -->` and `<!-- /sizes -->`
+ * must equal the measurement rounded to 0.1 KiB; `node bench/size.js --write-readme` rewrites the block.
+ * Both read one measurement (bundling the npm entries in memory takes seconds).
  * It builds nothing: `npm test` builds before vitest runs; without dist/ it fails and says to run `npm run build`.
  * `node bench/size.js` prints the same measurements next to GrowthBook.
  */
@@ -7,7 +10,11 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { measureSizes, type SizeRow } from '../../bench/size.js';
+import { README_END, README_START, SIZE_TARGETS, kib, measureSizes, parseReadmeSizes, type SizeRow } from '../../bench/size.js';
+
+/** Every target of bench/size.js, measured once for this file. */
+let rows: Promise<SizeRow[]> | undefined;
+const measured = (): Promise<SizeRow[]> => (rows ??= measureSizes());
 
 /**
  * Brotli budgets in KiB, by the ids of bench/size.js. Issue 8's targets: script tag ≤ 5, widget ≤ 4, candor/core ≤ 2.5;
@@ -58,9 +65,6 @@ export const BUDGETS: Readonly<Record<string, number>> = {
 };
 
 describe('size budgets (brotli)', () => {
-  let rows: SizeRow[] | undefined;
-  const measured = async (): Promise<SizeRow[]> => (rows ??= await measureSizes({ ids: Object.keys(BUDGETS) }));
-
   for (const [id, budget] of Object.entries(BUDGETS)) {
     it(`${id} stays within ${budget} KiB`, { timeout: 180_000 }, async () => {
       const row = (await measured()).find((r) => r.id === id);
@@ -72,6 +76,27 @@ describe('size budgets (brotli)', () => {
       ).toBeLessThanOrEqual(budget);
     });
   }
+});
+
+it('README.md states the sizes that bench/size.js measures, to 0.1 KiB', { timeout: 300_000 }, async () => {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const written = parseReadmeSizes(readme);
+  expect(
+    written,
+    `README.md has no size block: add a "## Size" section with the lines ${README_START} and ${README_END}, then run \`node bench/size.js --write-readme\`.`,
+  ).not.toBeNull();
+  expect([...(written?.keys() ?? [])].sort(), 'the README size table lists every file bench/size.js measures').toEqual(
+    SIZE_TARGETS.map((t) => t.id).sort(),
+  );
+  const stale: string[] = [];
+  for (const row of await measured()) {
+    const w = written?.get(row.id);
+    for (const key of ['min', 'gzip', 'brotli'] as const) {
+      const actual = Number(kib(row[key]));
+      if (w?.[key] !== actual) stale.push(`${row.id} ${key}: README says ${String(w?.[key])} KiB, measured ${actual.toFixed(1)} KiB`);
+    }
+  }
+  expect(stale, 'README.md size figures are stale: run `node bench/size.js --write-readme`').toEqual([]);
 });
 
 describe('DuckDB and the SQL aggregation stay out of what a browser loads', () => {

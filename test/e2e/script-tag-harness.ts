@@ -116,6 +116,23 @@ export function useHarness(handle?: Handle): Harness {
   };
 }
 
+/**
+ * Runs `run(0)` … `run(count - 1)` with at most `limit` running at once (a browser test's visitors, each in its own
+ * context: their page loads overlap instead of queueing). Rejects with the first failure, after all have settled.
+ * @example await concurrently(8, async () => { const { context, page } = await h.open(); …; await context.close(); });
+ */
+export async function concurrently(count: number, run: (index: number) => Promise<void>, limit = 4): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<PromiseSettledResult<void>[]> => {
+    const results: PromiseSettledResult<void>[] = [];
+    for (let i = next++; i < count; i = next++) results.push(...(await Promise.allSettled([run(i)])));
+    return results;
+  };
+  const settled = (await Promise.all(Array.from({ length: Math.min(limit, count) }, worker))).flat();
+  const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+}
+
 /** Each slot's name and what it shows (`data-candor-shown`), in document order. */
 export function shownSlots(page: Page): Promise<Record<string, string | null>> {
   return page.evaluate(

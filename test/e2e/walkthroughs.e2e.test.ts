@@ -1,19 +1,19 @@
 /**
  * The demo's walkthroughs, followed as a visitor would, through the pages in the printed order (examples/serve.js and
- * the SPA's own text): developers, a returning visitor, a campaign. Each fresh visitor gets their own browser context;
- * the arm is random, so each test checks every visitor in the arm that should see the experience, and that every
- * other arm keeps what it showed and logs the new counterfactual.
+ * the SPA's own text): developers, a returning visitor, a campaign. Each fresh visitor gets their own browser context,
+ * four visitors at a time; the arm is random, so each test checks every visitor in the arm that should see the
+ * experience, and that every other arm keeps what it showed and logs the new counterfactual.
  *
  * The failure these guard against (issue 12): a first "no match" froze the slot, so a visitor who read the docs, or came
  * back, never got what the demo promised. Each test asserts the precondition that the first page view decided "no match"
  * for the visitors it counts, so it fails on that behaviour.
  */
 import { describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Decision } from '../../src/core/types.js';
 import { readFileSync } from 'node:fs';
 import { decide, validateConfig } from '../../src/core/index.js';
-import { useHarness, shownSlots, type Beacon } from './script-tag-harness.js';
+import { concurrently, useHarness, shownSlots, type Beacon } from './script-tag-harness.js';
 
 const h = useHarness();
 const site = (path = '') => `${h.origin}/examples/marketing-site/${path}`;
@@ -41,21 +41,12 @@ async function exposures(id: string, slot: string, atLeast: number): Promise<Bea
   return mine(await h.beacons((events) => mine(events).length >= atLeast, 15_000)).sort((a, b) => Number(a.ts) - Number(b.ts));
 }
 
-/** `count` fresh visitors, one context each, each opened with `open`. */
-async function visitors(count: number, open: (page: Page) => Promise<void>): Promise<{ context: BrowserContext; page: Page }[]> {
-  const out: { context: BrowserContext; page: Page }[] = [];
-  for (let i = 0; i < count; i++) {
-    const { context, page } = await h.open();
-    await open(page);
-    out.push({ context, page });
-  }
-  return out;
-}
-
 describe('demo walkthroughs in Chromium', () => {
   it('Developers: read docs.html and docs-api.html, then go back to / — every targeted visitor gets the developer headline', async () => {
     let targeted = 0;
-    for (const { context, page } of await visitors(8, (page) => go(page, site()))) {
+    await concurrently(8, async () => {
+      const { context, page } = await h.open();
+      await go(page, site());
       const first = await decision(page, 'hero');
       // The precondition of the old failure: nothing matched on the first page.
       expect(first.counterfactual).toBe('baseline');
@@ -92,14 +83,14 @@ describe('demo walkthroughs in Chromium', () => {
         [first.arm, 'hero-dev'],
       ]);
       await context.close();
-    }
+    });
     expect(targeted).toBeGreaterThan(0);
   });
 
   it('Returning visitor: / now, / again 100 minutes later — every targeted visitor is welcomed back', async () => {
     let targeted = 0;
     const t0 = Date.now();
-    for (let i = 0; i < 8; i++) {
+    await concurrently(8, async () => {
       const { context, page } = await h.open();
       await context.clock.install({ time: t0 });
       await go(page, site());
@@ -116,7 +107,7 @@ describe('demo walkthroughs in Chromium', () => {
         expect(await page.textContent('[data-candor-slot=hero] h1')).toBe('Pick up where you left off');
       }
       await context.close();
-    }
+    });
     expect(targeted).toBeGreaterThan(0);
   });
 
@@ -127,7 +118,7 @@ describe('demo walkthroughs in Chromium', () => {
       return { shown, audiences: new Set(personalized.map((e) => e.replace(/^(hero|proof|cta)-/, ''))) };
     };
     let targeted = 0;
-    for (let i = 0; i < 6; i++) {
+    await concurrently(6, async () => {
       const { context, page } = await h.open();
       await go(page, site('?utm_source=linkedin&utm_medium=paid&utm_campaign=health-2026q4'));
       for (const path of ['pricing.html', 'docs.html', '']) {
@@ -143,7 +134,7 @@ describe('demo walkthroughs in Chromium', () => {
         if (proof.arm === 'targeted') expect(proof.experience).toBe('proof-health');
       }
       await context.close();
-    }
+    });
     expect(targeted).toBeGreaterThan(0);
 
     // Explorers, chosen ahead (their id is stored before the first page view): a healthcare-campaign visitor whose
@@ -156,7 +147,8 @@ describe('demo walkthroughs in Chromium', () => {
       const d = decide({ config, slot: 'hero', visitorId: `explorer-${n}`, signals: { 'utm.campaign': 'health-2026q4' }, consent: { tier: 'relationship', gpc: false } });
       if (d.arm === 'explore' && d.experience !== 'baseline' && d.experience !== 'hero-health') explorers.push(`explorer-${n}`);
     }
-    for (const id of explorers) {
+    await concurrently(explorers.length, async (i) => {
+      const id = explorers[i] ?? '';
       const { context, page } = await h.open();
       await context.addInitScript((visitor) => {
         if (!localStorage.getItem('candor:v1')) localStorage.setItem('candor:v1', JSON.stringify({ v: 1, visitorId: visitor, idSource: 'local', created: Date.now(), assignments: {} }));
@@ -168,12 +160,12 @@ describe('demo walkthroughs in Chromium', () => {
       expect(audiences.size, JSON.stringify(shown)).toBe(1);
       expect(audiences.has('health'), JSON.stringify(shown)).toBe(false);
       await context.close();
-    }
+    });
   });
 
   it('Single-page app: read the docs, then come back home — the headline talks to developers', async () => {
     let targeted = 0;
-    for (let i = 0; i < 8; i++) {
+    await concurrently(8, async () => {
       const { context, page } = await h.open();
       await page.goto(`${h.origin}/examples/spa/`, { waitUntil: 'load' });
       const first = await page.getAttribute('[data-candor-slot=spa-hero]', 'data-candor-shown');
@@ -194,7 +186,7 @@ describe('demo walkthroughs in Chromium', () => {
         expect(await page.textContent('[data-candor-slot=spa-hero] h1')).toBe('Workflows as code, tested locally');
       }
       await context.close();
-    }
+    });
     expect(targeted).toBeGreaterThan(0);
   });
 });
