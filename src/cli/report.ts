@@ -93,6 +93,25 @@ const positive = (name: string, raw: string | undefined, fallback: number): numb
 export async function run(args: string[], io: ReportRunIo = {}): Promise<number> {
   const out = io.stdout ?? ((t: string) => void process.stdout.write(t));
   const err = io.stderr ?? ((t: string) => void process.stderr.write(t));
+  try {
+    return await report(args, io, out, err);
+  } catch (error) {
+    if (error instanceof Exit) return error.code;
+    throw error;
+  }
+}
+
+/** Ends `candor report` with an exit code, once the reason has been printed. */
+class Exit extends Error {
+  constructor(readonly code: number) {
+    super(`candor report: exit ${String(code)}`);
+  }
+}
+
+type Print = (text: string) => void;
+
+/** {@link run}'s work: returns the exit code, or throws {@link Exit} with it. */
+async function report(args: string[], io: ReportRunIo, out: Print, err: Print): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({ args, allowPositionals: true, options: OPTIONS });
@@ -156,64 +175,8 @@ export async function run(args: string[], io: ReportRunIo = {}): Promise<number>
     err(`candor report: events written to ${values['parquet-out']}\n`);
     return 0;
   }
-  let config: Config | undefined;
-  let configProblems = 0;
-  if (values.config !== undefined) {
-    // The same validation, and the same messages, as `candor check`. A config with problems still names audiences,
-    // experiences and versions, but its design is not trusted for sample-ratio checks.
-    let text: string;
-    try {
-      text = await readFile(values.config, 'utf8');
-    } catch (error) {
-      err(`candor report: cannot read --config ${values.config}: ${(error as Error).message}. Pass the JSON config the site ran under.\n`);
-      return 2;
-    }
-    const printTo = { out: (line: string) => err(`${line}\n`) };
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (error) {
-      printProblems(values.config, [jsonErrorAt(text, error)], [], null, printTo);
-      err(`candor report: cannot use --config ${values.config}: it is not JSON. Pass the JSON config the site ran under.\n`);
-      return 2;
-    }
-    const checked = validateConfig(json);
-    if (checked.errors.length > 0) {
-      printProblems(values.config, checked.errors, [], checked.config, printTo);
-      err(`candor report: the config has problems (above): the report names what it can from it, but runs no sample-ratio check against an invalid design.\n`);
-      configProblems = checked.errors.length;
-    }
-    config = checked.config ?? undefined;
-  }
-  const progress = values.progress === true || (io.isTty ?? process.stderr.isTTY);
-  const started = Date.now();
-  let aggregate: Aggregate;
-  try {
-    if (aggregateFile !== undefined) {
-      const contents = parseAggregateFile(await readFile(aggregateFile, 'utf8'));
-      aggregate = contents.aggregate ?? aggregateFromRows(contents.rows);
-    } else {
-      const result = await aggregateFiles(positionals, {
-        engine,
-        memoryLimit,
-        windowDays,
-        keepGoals: Object.keys(config?.goals ?? {}),
-        onProgress: progress
-          ? (lines) => {
-              const s = (Date.now() - started) / 1000;
-              err(`\rcandor report: ${(lines / 1e6).toFixed(0)}M lines read, ${Math.round(lines / Math.max(s, 0.001) / 1000)}k lines/s`);
-            }
-          : undefined,
-      });
-      aggregate = result.aggregate;
-      if (progress && result.engine === 'stream' && aggregate.input.lines >= 1_000_000) err('\n');
-      if (progress) err(`candor report: ${aggregate.input.lines.toLocaleString('en-US')} lines aggregated by ${result.engine === 'duckdb' ? 'DuckDB' : 'the streaming reader'} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
-    }
-  } catch (error) {
-    const { message, code } = error as Error & { code?: unknown };
-    err(code === 'CANDOR_INPUT' ? `candor report: ${aggregateFile !== undefined ? `--aggregate ${aggregateFile} ` : ''}${message}\n` : `candor report: cannot read ${aggregateFile ?? positionals.join(' ')}: ${message}\n`);
-    return 1;
-  }
+  const { config, configProblems } = values.config === undefined ? { config: undefined, configProblems: 0 } : await readConfigOption(values.config, err);
+  const aggregate = await readInput(aggregateFile, positionals, { engine, memoryLimit, windowDays, keepGoals: Object.keys(config?.goals ?? {}), progress: values.progress === true || (io.isTty ?? process.stderr.isTTY) }, err);
   if (aggregateFile === undefined) {
     const { lines, events } = aggregate.input;
     const inputName = positionals.join(' ');
@@ -234,9 +197,9 @@ export async function run(args: string[], io: ReportRunIo = {}): Promise<number>
       return 1;
     }
   }
-  let report;
+  let analysis;
   try {
-    report = analyze(aggregate, { config, configProblems, nStar, minEffect, goal: values.goal });
+    analysis = analyze(aggregate, { config, configProblems, nStar, minEffect, goal: values.goal });
   } catch (error) {
     if (aggregateFile === undefined) throw error; // events always make a valid aggregate: this is a bug
     err(`candor report: --aggregate ${aggregateFile} is not an aggregate this version can read (${(error as Error).message}); write one with candor report EVENTS --aggregate-out FILE.\n`);
@@ -244,13 +207,80 @@ export async function run(args: string[], io: ReportRunIo = {}): Promise<number>
   }
   if (values.html !== undefined) {
     try {
-      await writeFile(values.html, renderHtml(report));
+      await writeFile(values.html, renderHtml(analysis));
     } catch (error) {
       err(`candor report: cannot write --html ${values.html}: ${writeProblem(values.html, error)}.\n`);
       return 1;
     }
     if (!values.json) err(`candor report: HTML report written to ${values.html}\n`);
   }
-  out(values.json ? renderJson(report) : renderText(report));
+  out(values.json ? renderJson(analysis) : renderText(analysis));
   return 0;
+}
+
+/**
+ * `--config FILE`: the same validation, and the same messages, as `candor check`. A config with problems still names
+ * audiences, experiences and versions, but its design is not trusted for sample-ratio checks (`configProblems`).
+ */
+async function readConfigOption(path: string, err: Print): Promise<{ config: Config | undefined; configProblems: number }> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    err(`candor report: cannot read --config ${path}: ${(error as Error).message}. Pass the JSON config the site ran under.\n`);
+    throw new Exit(2);
+  }
+  const printTo = { out: (line: string) => err(`${line}\n`) };
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    printProblems(path, [jsonErrorAt(text, error)], [], null, printTo);
+    err(`candor report: cannot use --config ${path}: it is not JSON. Pass the JSON config the site ran under.\n`);
+    throw new Exit(2);
+  }
+  const checked = validateConfig(json);
+  if (checked.errors.length > 0) {
+    printProblems(path, checked.errors, [], checked.config, printTo);
+    err(`candor report: the config has problems (above): the report names what it can from it, but runs no sample-ratio check against an invalid design.\n`);
+  }
+  return { config: checked.config ?? undefined, configProblems: checked.errors.length };
+}
+
+/** How {@link readInput} aggregates events. */
+interface InputOptions {
+  engine: 'auto' | 'duckdb' | 'stream';
+  memoryLimit: string | undefined;
+  windowDays: number;
+  keepGoals: string[];
+  /** Print progress (lines read, then the engine and the time) to stderr. */
+  progress: boolean;
+}
+
+/** The aggregate: from `--aggregate FILE`, or from the events. Exit 1 when they cannot be read. */
+async function readInput(aggregateFile: string | undefined, positionals: string[], { progress, ...options }: InputOptions, err: Print): Promise<Aggregate> {
+  const started = Date.now();
+  try {
+    if (aggregateFile !== undefined) {
+      const contents = parseAggregateFile(await readFile(aggregateFile, 'utf8'));
+      return contents.aggregate ?? aggregateFromRows(contents.rows);
+    }
+    const result = await aggregateFiles(positionals, {
+      ...options,
+      onProgress: progress
+        ? (lines) => {
+            const s = (Date.now() - started) / 1000;
+            err(`\rcandor report: ${(lines / 1e6).toFixed(0)}M lines read, ${Math.round(lines / Math.max(s, 0.001) / 1000)}k lines/s`);
+          }
+        : undefined,
+    });
+    const { aggregate } = result;
+    if (progress && result.engine === 'stream' && aggregate.input.lines >= 1_000_000) err('\n');
+    if (progress) err(`candor report: ${aggregate.input.lines.toLocaleString('en-US')} lines aggregated by ${result.engine === 'duckdb' ? 'DuckDB' : 'the streaming reader'} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+    return aggregate;
+  } catch (error) {
+    const { message, code } = error as Error & { code?: unknown };
+    err(code === 'CANDOR_INPUT' ? `candor report: ${aggregateFile !== undefined ? `--aggregate ${aggregateFile} ` : ''}${message}\n` : `candor report: cannot read ${aggregateFile ?? positionals.join(' ')}: ${message}\n`);
+    throw new Exit(1);
+  }
 }
