@@ -6,7 +6,7 @@
  * every slot goes back to its standard content, and later page views show the standard content from the start.
  */
 import './first-pass.js';
-import { startCandor } from '../instance/create-candor.js';
+import { startCandor } from '../instance/start-candor.js';
 import type { Candor } from '../instance/candor-api.js';
 import { restoreStandard } from '../dom/apply-experience.js';
 import { findSlots } from '../dom/find-slots.js';

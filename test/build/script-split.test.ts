@@ -30,7 +30,7 @@ describe('the script tag split', () => {
       'src/events/create-dispatcher.ts',
       'src/events/sinks/url-sink.ts',
       'node_modules/idb-keyval/dist/index.js',
-      'src/instance/create-candor.ts',
+      'src/instance/start-candor.ts',
     ]) {
       expect(firstPass, later).not.toContain(later);
       expect(runtime, later).toContain(later);

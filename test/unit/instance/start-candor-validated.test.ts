@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { JSDOM } from 'jsdom';
-import { startCandor } from '../../../src/instance/create-candor.js';
+import { startCandor } from '../../../src/instance/start-candor.js';
 import { readConfig } from '../../../src/core/config/read-config.js';
 import { validateConfig } from '../../../src/core/config/validate-config.js';
 import { openVisit } from '../../../src/visit/open-visit.js';
