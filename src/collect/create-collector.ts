@@ -1,12 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { CandorEvent } from '../core/types.js';
 import { openEventLog, type EventLog, type StartupReport } from './event-log.js';
 import { bodyShape } from './body-shape.js';
 import { readBody, type Body, type BodyBudget } from './read-body.js';
 import { createSeenIds } from './seen-ids.js';
 import { COLLECTOR_LIMITS, type BatchResult, type CollectorLimits } from './collector-limits.js';
-import { createGroupWriter, type Valid } from './group-writer.js';
-import { eventLine, inFieldOrder, validateEvent } from './validate-event.js';
+import { createGroupWriter } from './group-writer.js';
+import { sortBatch } from './sort-batch.js';
 
 export type { StartupReport } from './event-log.js';
 export { COLLECTOR_LIMITS, SERVER_LIMITS, type BatchResult, type CollectorLimits } from './collector-limits.js';
@@ -156,33 +155,7 @@ export function createCollector(options: CollectorOptions): Collector {
     await opened;
     if (openProblem) { answer(res, 503, [`server: ${openProblem}`]); return; }
 
-    const result: BatchResult = { accepted: 0, duplicates: 0, invalid: 0, problems: [] };
-    const valid: Valid[] = [];
-    const clock = now();
-    let rawAt = 0;
-    batch.forEach((event, i) => {
-      while ((shape.elements[rawAt]?.index ?? Infinity) < i) rawAt++;
-      const where = Array.isArray(parsed) ? `body[${i}]` : 'body';
-      let problems = validateEvent(event, where);
-      if (!problems.length) {
-        const ts = (event as CandorEvent).ts;
-        if (ts < clock - maxAgeMs || ts > clock + limits.maxFutureMs) {
-          problems = [
-            `${where}.ts: ${ts} is not within ${limits.maxAgeDays} days before and ${Math.round(limits.maxFutureMs / 3_600_000)} hours after the collector's clock (${new Date(clock).toISOString()}); events this old or this far ahead are refused`,
-          ];
-        }
-      }
-      if (problems.length) {
-        result.invalid++;
-        for (const p of problems) if (result.problems.length < 100) result.problems.push(p);
-        return;
-      }
-      const e = event as CandorEvent;
-      // A compact event in the stored field order with no key given twice is stored as the bytes it came in.
-      const raw = shape.elements[rawAt];
-      const same = raw?.index === i && raw.compact && raw.keys === Object.keys(e).length && inFieldOrder(e);
-      valid.push({ id: e.id, ts: e.ts, line: same ? body.bytes.subarray(raw.start, raw.end) : Buffer.from(eventLine(e).slice(0, -1)) });
-    });
+    const { result, valid } = sortBatch(batch, { bytes: body.bytes, shape, isArray: Array.isArray(parsed) }, now(), limits);
     if (valid.length) {
       const done = await writer.store(valid);
       if (!done) { answer(res, 503, [`server: could not write to ${out}; the events will be retried`]); return; }
