@@ -7,6 +7,7 @@
 import type { Arm } from '../../core/types.js';
 import type { Aggregate, AnswerCell, ArmCell, DayCell, OpeCell, PeriodAggregate, SlotAggregate, TrustCell, VisitorCell } from '../aggregate-types.js';
 import { canonicalOrder } from '../canonical-order.js';
+import { inputCounts } from '../input-counts.js';
 import { RowError, type RowReader } from './result-row.js';
 
 const ARMS = new Set<unknown>(['holdout', 'control', 'explore', 'targeted']);
@@ -22,19 +23,7 @@ export function createRowAccumulator(goals: string[], omitted: Aggregate['input'
   const zeros = (): number[] => new Array<number>(G).fill(0);
   const emptyCell = (): VisitorCell => ({ n: 0, conv: zeros(), sum: zeros(), sumSq: zeros() });
 
-  const input: Aggregate['input'] = {
-    lines: 0,
-    events: { exposure: 0, conversion: 0, trust: 0 },
-    invalid: 0,
-    duplicates: 0,
-    laterExposures: 0,
-    redecided: 0,
-    conversionsCapped: 0,
-    visitorsWithoutExposure: 0,
-    configVersions: {},
-    timeOutOfRange: 0,
-    goalsOmitted: omitted,
-  };
+  const input: Aggregate['input'] = { ...inputCounts(), configVersions: {}, goalsOmitted: omitted };
   type SlotAcc = SlotAggregate & { decisions: ArmCell[]; cellMap: Map<string, ArmCell>; decisionMap: Map<string, ArmCell>; opeMap: Map<string, OpeCell>; trustMap: Map<string, TrustCell> };
   const periods = new Map<string, PeriodAggregate & { dayMap: Map<number, DayCell>; slotMap: Map<string, SlotAcc>; answerMap: Map<string, AnswerCell> }>();
   const period = (salt: string) => {
