@@ -2,7 +2,7 @@
 /**
  * Bench for `candor report`'s two aggregation engines (not a test: it prints figures, it asserts nothing).
  *
- *   npm run build && node bench/report-engines.js [--sizes 10m,50m] [--memory-limit 2GB] [--clean] [--generate-only]
+ *   npm run build && node bench/report-engines.js [--sizes 10m,50m] [--engines stream,duckdb] [--memory-limit 2GB] [--clean] [--generate-only]
  *
  * Workload: simulated files written once into os.tmpdir() (`candor simulate`'s generator, scenario losing-experience,
  * 3 slots, every exposure re-logged twice later and one extra conversion per visitor: ~10 events per visitor):
@@ -108,11 +108,12 @@ for (const name of sizes) {
   const ndjson = await ensureNdjson(name, visitors);
   const parquet = await ensureParquet(ndjson);
   if (args.includes('--generate-only')) continue;
+  const engines = (option('--engines') ?? 'stream,duckdb').split(',');
   const runs = [
     ['stream', 'ndjson', ndjson],
     ['duckdb', 'ndjson', ndjson],
     ['duckdb', 'parquet', parquet],
-  ];
+  ].filter(([engine]) => engines.includes(engine ?? ''));
   const fingerprints = new Set();
   for (const [engine, format, file] of runs) {
     const r = measure(engine ?? '', format ?? '', file ?? '');
@@ -137,7 +138,10 @@ for (const name of sizes) {
   console.log(`  load average after ${name}: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   if (args.includes('--clean')) for (const f of [ndjson, parquet]) unlinkSync(f);
 }
-console.log('\n| events | input | engine | events/s (wall) | wall | CPU | peak RSS |\n| --- | --- | --- | --- | --- | --- | --- |');
+console.log('\n| events | input | engine | events/s (wall) | wall | CPU | events per CPU-second | peak RSS |\n| --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const r of rows) {
-  console.log(`| ${r.events.toLocaleString('en-US')} | ${r.input} | ${r.engine} | ${r.eventsPerSecond.toLocaleString('en-US')} | ${r.wallS.toFixed(1)} s | ${r.cpuS.toFixed(1)} s | ${r.peakRssMb.toLocaleString('en-US')} MB |`);
+  const perCpuSecond = Math.round(r.events / r.cpuS / 1000) * 1000;
+  console.log(
+    `| ${r.events.toLocaleString('en-US')} | ${r.input} | ${r.engine} | ${r.eventsPerSecond.toLocaleString('en-US')} | ${r.wallS.toFixed(1)} s | ${r.cpuS.toFixed(1)} s | ${perCpuSecond.toLocaleString('en-US')} | ${r.peakRssMb.toLocaleString('en-US')} MB |`,
+  );
 }

@@ -16,59 +16,55 @@ input_counts AS (
 ),
 -- 2. The first exposure per visitor × slot × period (salt) is the visitor's arm (intention-to-treat). Visitors are joined on a 64-bit hash of their id (vk).
 exposures AS NOT MATERIALIZED (
-  SELECT hash(visitor_id) AS vk, visitor_id, salt, slot, ts, config_version, arm, experience, counterfactual, propensity, audiences, eligible
+  SELECT hash(visitor_id) AS vk, visitor_id, salt, slot, ts, config_version, arm, experience, counterfactual, propensity, audiences, eligible, hash(salt, slot, arm, experience, counterfactual, config_version, propensity, audiences, eligible) AS dk
   FROM candor_events WHERE (type = 'exposure' AND visitor_id IS NOT NULL AND visitor_id <> '' AND ts IS NOT NULL AND (isfinite(ts)) AND ts >= 1577836800000 AND ts <= epoch_ms(current_timestamp) + 86400000 AND slot IS NOT NULL AND salt IS NOT NULL AND config_version IS NOT NULL
     AND arm IN ('holdout', 'control', 'explore', 'targeted') AND experience IS NOT NULL AND counterfactual IS NOT NULL AND propensity > 0 AND propensity <= 1
     AND audiences IS NOT NULL AND eligible IS NOT NULL)
 ),
--- Each distinct decision as logged (a few per configuration), with its audience and eligibility sets as keys and its rank (pid) in the order that breaks ties: the same rank for the same sets in another order.
+-- Each distinct decision as logged in each salt × slot (a few per configuration), by its key (dk), with its audience and eligibility sets as keys, its rank (pid) in the order that breaks ties (the same rank for the same sets in another order) and its scope (sid).
 exposure_patterns AS MATERIALIZED (
-  SELECT arm, experience, counterfactual, config_version, propensity, audiences_key, eligible_key, aud_key, elig_key, CASE WHEN counterfactual <> 'baseline' THEN 1 ELSE 0 END AS triggering,
-    DENSE_RANK() OVER (ORDER BY arm, experience, counterfactual, config_version, propensity, aud_key, elig_key) AS pid
+  SELECT dk, salt, slot, arm, experience, counterfactual, config_version, propensity, aud_key, elig_key, CASE WHEN counterfactual <> 'baseline' THEN 1 ELSE 0 END AS triggering,
+    DENSE_RANK() OVER (ORDER BY arm, experience, counterfactual, config_version, propensity, aud_key, elig_key, salt, slot) AS pid, DENSE_RANK() OVER (ORDER BY salt, slot) AS sid
   FROM (
-    SELECT e.arm, e.experience, e.counterfactual, e.config_version, e.propensity, e.audiences_key, e.eligible_key, array_to_string(list_sort(e.audiences), chr(1)) AS aud_key, array_to_string(list_sort(e.eligible), chr(1)) AS elig_key
+    SELECT dk, salt, slot, arm, experience, counterfactual, config_version, propensity, array_to_string(list_sort(audiences), chr(1)) AS aud_key, array_to_string(list_sort(eligible), chr(1)) AS elig_key
     FROM (
-      SELECT arm, experience, counterfactual, config_version, propensity, audiences AS audiences_key, eligible AS eligible_key, audiences AS audiences, eligible AS eligible
-      FROM exposures GROUP BY arm, experience, counterfactual, config_version, propensity, audiences, eligible) e) p
+      SELECT dk, ANY_VALUE(salt) AS salt, ANY_VALUE(slot) AS slot, ANY_VALUE(arm) AS arm, ANY_VALUE(experience) AS experience, ANY_VALUE(counterfactual) AS counterfactual, ANY_VALUE(config_version) AS config_version, ANY_VALUE(propensity) AS propensity, ANY_VALUE(audiences) AS audiences, ANY_VALUE(eligible) AS eligible
+      FROM exposures GROUP BY dk) e) p
 ),
+-- Every decision in one list, at its pid (1, 2, …): looked up by position instead of joined.
 decisions AS MATERIALIZED (
-  SELECT DISTINCT pid, arm, experience, counterfactual, config_version, propensity, aud_key, elig_key FROM exposure_patterns
+  SELECT list(struct_pack(salt := salt, slot := slot, arm := arm, experience := experience, counterfactual := counterfactual, config_version := config_version, propensity := propensity, aud_key := aud_key, elig_key := elig_key) ORDER BY pid) AS x
+  FROM (SELECT DISTINCT pid, salt, slot, arm, experience, counterfactual, config_version, propensity, aud_key, elig_key FROM exposure_patterns) p
 ),
 -- Per visitor × slot × period, each exposure time and decision once with its number of copies.
 exposure_decisions AS (
-  SELECT e.vk, e.salt, e.slot, e.ts, p.pid, p.triggering, MIN(e.visitor_id) AS visitor_id, COUNT(*) AS copies
-  FROM exposures e
-  JOIN exposure_patterns p ON e.arm = p.arm AND e.experience = p.experience AND e.counterfactual = p.counterfactual AND e.config_version = p.config_version AND e.propensity = p.propensity
-    AND e.audiences = p.audiences_key AND e.eligible = p.eligible_key
-  GROUP BY e.vk, e.salt, e.slot, e.ts, p.pid, p.triggering
+  SELECT e.vk, p.sid, e.ts, p.pid, p.triggering, COUNT(*) AS copies
+  FROM exposures e JOIN exposure_patterns p ON p.dk = e.dk
+  GROUP BY e.vk, p.sid, e.ts, p.pid, p.triggering
 ),
 -- The first exposure is the earliest (at the same millisecond, the decision fields break the tie: the smallest pid); the trigger the earliest whose counterfactual is an experience (targeting had something to show). A visitor who came to match an audience is read from the trigger for Q1 and the off-policy rows.
 exposure_units AS (
-  SELECT vk, salt, slot, MIN(visitor_id) AS visitor_id, SUM(copies) AS events, min(struct_pack(ts := ts, pid := pid, copies := copies)) AS first_pick, min(struct_pack(ts := ts, pid := pid, copies := copies)) FILTER (WHERE triggering = 1) AS trigger_pick
-  FROM exposure_decisions GROUP BY vk, salt, slot
+  SELECT u.*, v.visitor_id FROM (
+    SELECT vk, sid, SUM(copies) AS events, min(struct_pack(ts := ts, pid := pid, copies := copies)) AS first_pick, min(struct_pack(ts := ts, pid := pid, copies := copies)) FILTER (WHERE triggering = 1) AS trigger_pick
+    FROM exposure_decisions GROUP BY vk, sid) u
+  JOIN (SELECT vk, MIN(visitor_id) AS visitor_id FROM exposures GROUP BY vk) v ON v.vk = u.vk
 ),
 -- Copies of the first are duplicates, every other exposure is a later one.
-first_exposures AS (
-  SELECT u.vk, u.visitor_id, u.events, u.salt, u.slot, u.first_pick.ts AS t0, x.arm, x.experience, x.counterfactual, x.config_version, x.propensity, x.aud_key, x.elig_key, u.first_pick.copies AS copies
-  FROM exposure_units u JOIN decisions x ON x.pid = u.first_pick.pid
+first_exposures AS NOT MATERIALIZED (
+  SELECT u.vk, u.visitor_id, u.events, d.x[first_pick.pid].salt AS salt, d.x[first_pick.pid].slot AS slot, first_pick.ts AS t0, d.x[first_pick.pid].arm AS arm, d.x[first_pick.pid].experience AS experience, d.x[first_pick.pid].counterfactual AS counterfactual, d.x[first_pick.pid].config_version AS config_version, d.x[first_pick.pid].propensity AS propensity, d.x[first_pick.pid].aud_key AS aud_key, d.x[first_pick.pid].elig_key AS elig_key, first_pick.copies AS copies
+  FROM exposure_units u CROSS JOIN decisions d
 ),
+-- Each unit's decision record as numbers: the trigger, else the first exposure; redecided when they differ (in a unit, the same pid is the same decision).
 triggers AS (
-  SELECT u.vk, u.salt, u.slot, u.trigger_pick.ts AS t0, x.arm, x.experience, x.counterfactual, x.config_version, x.propensity, x.aud_key, x.elig_key, u.trigger_pick.copies AS copies
-  FROM exposure_units u JOIN decisions x ON x.pid = u.trigger_pick.pid
-  WHERE u.trigger_pick IS NOT NULL
+  SELECT vk, first_pick.copies AS copies, events, trigger_pick.copies AS trigger_copies,
+    CASE WHEN trigger_pick IS NOT NULL AND (trigger_pick.ts <> first_pick.ts OR trigger_pick.pid <> first_pick.pid) THEN 1 ELSE 0 END AS redecided,
+    COALESCE(trigger_pick.ts, first_pick.ts) AS d_ts, COALESCE(trigger_pick.pid, first_pick.pid) AS d_pid
+  FROM exposure_units
 ),
--- Each first exposure with its decision record (the trigger, else the first exposure itself); redecided when they differ.
-decision_units AS (
-  SELECT f.vk, f.salt, f.slot, f.copies, f.events,
-    CASE WHEN t.vk IS NOT NULL AND (t.t0 <> f.t0 OR t.arm <> f.arm OR t.experience <> f.experience
-      OR t.counterfactual <> f.counterfactual OR t.config_version <> f.config_version OR t.propensity <> f.propensity
-      OR t.aud_key <> f.aud_key OR t.elig_key <> f.elig_key) THEN 1 ELSE 0 END AS redecided,
-    t.copies AS trigger_copies, COALESCE(t.t0, f.t0) AS d_ts, COALESCE(t.arm, f.arm) AS arm,
-    COALESCE(t.experience, f.experience) AS experience, COALESCE(t.counterfactual, f.counterfactual) AS counterfactual,
-    COALESCE(t.config_version, f.config_version) AS config_version, COALESCE(t.propensity, f.propensity) AS propensity,
-    COALESCE(t.aud_key, f.aud_key) AS aud_key, COALESCE(t.elig_key, f.elig_key) AS elig_key
-  FROM first_exposures f
-  LEFT JOIN triggers t ON t.vk = f.vk AND t.salt = f.salt AND t.slot = f.slot
+-- Each first exposure with its decision record (the trigger, else the first exposure itself).
+decision_units AS NOT MATERIALIZED (
+  SELECT t.vk, d.x[t.d_pid].salt AS salt, d.x[t.d_pid].slot AS slot, t.copies, t.events, t.redecided, t.trigger_copies, t.d_ts, d.x[t.d_pid].arm AS arm, d.x[t.d_pid].experience AS experience, d.x[t.d_pid].counterfactual AS counterfactual, d.x[t.d_pid].config_version AS config_version, d.x[t.d_pid].propensity AS propensity, d.x[t.d_pid].aud_key AS aud_key, d.x[t.d_pid].elig_key AS elig_key
+  FROM triggers t CROSS JOIN decisions d
 ),
 -- Copies of the first exposure or of the trigger are duplicates; every other exposure after the first is a later one.
 exposure_counts AS (

@@ -51,6 +51,12 @@ export interface Dialect {
    * a sort and a join.
    */
   minRow?: { of: (columns: string[], filter?: string) => string; field: (row: string, column: string) => string };
+  /**
+   * Where the engine hashes several values at once, lists included (DuckDB's `hash`): a 64-bit key of `columns`. The
+   * aggregation then tells the few distinct decisions apart by this key instead of joining on their texts and lists;
+   * two distinct decisions with the same key would count as one, with odds of about k² / 2⁶⁵ for k distinct decisions.
+   */
+  rowKey?: (columns: string[]) => string;
   /** The keyword that makes a CTE be stored once, where the engine has one. */
   materialized: string;
   /** The keyword that makes a CTE be read again at each use instead of stored, where the engine has one. */
@@ -84,6 +90,7 @@ const duckdb: Dialect = {
   name: 'duckdb',
   firstPerGroup: firstByWindow((e) => e),
   minRow: { of: minStruct, field: (row, column) => `${row}.${column}` },
+  rowKey: (columns) => `hash(${columns.join(', ')})`,
   visitorKey: (e) => `hash(${e})`,
   materialized: 'MATERIALIZED ',
   types: { text: 'VARCHAR', int: 'BIGINT', double: 'DOUBLE' },

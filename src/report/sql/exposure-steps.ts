@@ -3,28 +3,16 @@
  * record of each, and the exposures that are duplicates or later ones.
  */
 
-import type { Dialect, OrderColumn } from './dialects.js';
+import { DECISION, DECISION_COLUMNS, RAW_DECISION } from './decision-fields.js';
+import type { Dialect } from './dialects.js';
+import { keyedPickSteps } from './keyed-pick-steps.js';
 import type { Cte, QueryContext } from './query-parts.js';
 
-/** The fields of a decision, in the order that breaks a tie between two exposures at the same millisecond. */
-const DECISION: OrderColumn[] = [['arm', true], ['experience', true], ['counterfactual', true], ['config_version', true], ['propensity', false], ['aud_key', true], ['elig_key', true]];
-const DECISION_COLUMNS = DECISION.map(([c]) => c).join(', ');
-
-/** The exposure steps, in order: `exposures` … `exposure_counts`. */
-export function exposureSteps({ d, table, rules }: QueryContext): Cte[] {
-  return [
-    {
-      name: 'exposures',
-      inline: true,
-      note: `2. The first exposure per visitor × slot × period (salt) is the visitor's arm (intention-to-treat). Visitors are joined on a 64-bit hash of their id (vk).`,
-      sql: `SELECT ${d.visitorKey('visitor_id')} AS vk, visitor_id, salt, slot, ts, config_version, arm, experience, counterfactual, propensity, audiences, eligible
-  FROM ${table} WHERE ${rules.validExposure}`,
-    },
-    ...pickSteps(d),
-    {
-      name: 'decision_units',
-      note: `Each first exposure with its decision record (the trigger, else the first exposure itself); redecided when they differ.`,
-      sql: `SELECT f.vk, f.salt, f.slot, f.copies, f.events,
+/** Each first exposure with its decision record, from `first_exposures` and `triggers` (joined on their texts). */
+const DECISION_UNITS: Cte = {
+  name: 'decision_units',
+  note: `Each first exposure with its decision record (the trigger, else the first exposure itself); redecided when they differ.`,
+  sql: `SELECT f.vk, f.salt, f.slot, f.copies, f.events,
     CASE WHEN t.vk IS NOT NULL AND (t.t0 <> f.t0 OR t.arm <> f.arm OR t.experience <> f.experience
       OR t.counterfactual <> f.counterfactual OR t.config_version <> f.config_version OR t.propensity <> f.propensity
       OR t.aud_key <> f.aud_key OR t.elig_key <> f.elig_key) THEN 1 ELSE 0 END AS redecided,
@@ -34,7 +22,19 @@ export function exposureSteps({ d, table, rules }: QueryContext): Cte[] {
     COALESCE(t.aud_key, f.aud_key) AS aud_key, COALESCE(t.elig_key, f.elig_key) AS elig_key
   FROM first_exposures f
   LEFT JOIN triggers t ON t.vk = f.vk AND t.salt = f.salt AND t.slot = f.slot`,
+};
+
+/** The exposure steps, in order: `exposures` … `exposure_counts`. */
+export function exposureSteps({ d, table, rules }: QueryContext): Cte[] {
+  return [
+    {
+      name: 'exposures',
+      inline: true,
+      note: `2. The first exposure per visitor × slot × period (salt) is the visitor's arm (intention-to-treat). Visitors are joined on a 64-bit hash of their id (vk).`,
+      sql: `SELECT ${d.visitorKey('visitor_id')} AS vk, visitor_id, salt, slot, ts, config_version, arm, experience, counterfactual, propensity, audiences, eligible${d.rowKey ? `, ${d.rowKey(['salt', 'slot', ...RAW_DECISION])} AS dk` : ''}
+  FROM ${table} WHERE ${rules.validExposure}`,
     },
+    ...pickSteps(d),
     {
       name: 'exposure_counts',
       note: 'Copies of the first exposure or of the trigger are duplicates; every other exposure after the first is a later one.',
@@ -47,7 +47,7 @@ export function exposureSteps({ d, table, rules }: QueryContext): Cte[] {
 }
 
 /**
- * `exposure_patterns` … `triggers`: the distinct decisions (few) ranked in tie-break order, each visitor × slot ×
+ * `exposure_patterns` … `decision_units`: the distinct decisions (few) ranked in tie-break order, each visitor × slot ×
  * period's exposures as (time, decision rank) with their copies, then the first one and the first triggering one. The
  * large steps carry the rank, a number, instead of the decision's texts. In one GROUP BY where the engine has
  * {@link Dialect.minRow}, else with ROW_NUMBER().
@@ -86,6 +86,7 @@ function pickSteps(d: Dialect): Cte[] {
   const withDecision = (source: string, pick: { t0: string; copies: string; pid: string }, unit: string, rest = ''): string =>
     `SELECT u.vk, ${unit ? `${unit}.visitor_id, ${unit}.events, ` : ''}u.salt, u.slot, ${pick.t0} AS t0, ${DECISION.map(([c]) => `x.${c}`).join(', ')}, ${pick.copies} AS copies
   FROM ${source} u JOIN decisions x ON x.pid = ${pick.pid}${rest}`;
+  if (d.minRow && d.rowKey) return keyedPickSteps(d, d.minRow);
   if (d.minRow) {
     const { of, field } = d.minRow;
     const pick = (row: string, filter?: string): string => `${of(['ts', 'pid', 'copies'], filter)} AS ${row}`;
@@ -106,6 +107,7 @@ function pickSteps(d: Dialect): Cte[] {
         sql: withDecision('exposure_units', picked('u.first_pick'), 'u'),
       },
       { name: 'triggers', sql: withDecision('exposure_units', picked('u.trigger_pick'), '', '\n  WHERE u.trigger_pick IS NOT NULL') },
+      DECISION_UNITS,
     ];
   }
   const byColumn = { t0: 'u.ts', copies: 'u.copies', pid: 'u.pid' };
@@ -122,5 +124,6 @@ function pickSteps(d: Dialect): Cte[] {
       sql: withDecision(first(''), byColumn, 'w', '\n  JOIN exposure_units w ON w.vk = u.vk AND w.salt = u.salt AND w.slot = u.slot'),
     },
     { name: 'triggers', sql: withDecision(first(' WHERE triggering = 1'), byColumn, '') },
+    DECISION_UNITS,
   ];
 }
