@@ -1,5 +1,5 @@
 import { fillText } from '../core/errors/fill-text.js';
-import type { ErrorText, Texts } from '../core/errors/error-params.js';
+import type { ErrorText } from '../core/errors/error-params.js';
 import { RUNTIME_MESSAGES } from './runtime-messages.js';
 
 /**
@@ -7,4 +7,4 @@ import { RUNTIME_MESSAGES } from './runtime-messages.js';
  * where it has no text. The script tag's builds load this as a lookup that finds nothing (rollup.config.ts).
  * @example reportText('listener-error', ['boom'])?.fix // 'Catch errors inside your listener.'
  */
-export const reportText = (code: string, params: readonly unknown[]): ErrorText | undefined => fillText((RUNTIME_MESSAGES as Record<string, Texts>)[code], params);
+export const reportText = (code: string, params: readonly unknown[]): ErrorText | undefined => fillText(RUNTIME_MESSAGES, code, params);

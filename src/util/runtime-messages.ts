@@ -7,10 +7,8 @@
  */
 export const RUNTIME_MESSAGES = {
   'listener-error': ['a listener threw: {detail}.', 'Catch errors inside your listener.'],
-  'internal-error': {
-    deciding: ['Candor failed while deciding ({detail}), so the slot shows its standard content.', 'Please report this with the config.'],
-    track: ['{detail}', 'Please report this.'],
-  },
+  'internal-error:deciding': ['Candor failed while deciding ({detail}), so the slot shows its standard content.', 'Please report this with the config.'],
+  'internal-error:track': ['{detail}', 'Please report this.'],
   'undeclared-attribute': ['"{key}" is not listed in the config\'s "declare".', 'Add "{key}" to "declare" in the config, or stop sending it.'],
   'storage-unavailable': [
     'this browser blocks storage here (private mode, a sandboxed iframe or disabled storage), so Candor shows the standard content and sends no events.',

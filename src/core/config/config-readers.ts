@@ -54,17 +54,17 @@ function reportField(problems: Problems, code: ErrorCode, path: string, ...param
 export function fields(r: Problems, o: Obj, p: string, part: ConfigPart): void {
   const allowed = FIELDS[part].split(' ');
   for (const key of Object.keys(o)) {
-    if (!allowed.includes(key)) reportField(r, 'unknown-field', jsonPath(p, key), key, /* @__PURE__ */ didYouMean(key, allowed), allowed, part);
+    if (!allowed.includes(key)) report(r, 'unknown-field', jsonPath(p, key), key, part, /* @__PURE__ */ didYouMean(key, allowed), allowed);
   }
 }
 
 /** A non-empty string field, or undefined (reported when present, or when missing and required). */
-export function str(r: Problems, o: Obj, key: StringField, p: string, required: boolean, audiences?: readonly string[]): string | undefined {
+export function str(r: Problems, o: Obj, key: StringField, p: string, required: boolean, defined?: readonly string[]): string | undefined {
   const v = o[key], pk = jsonPath(p, key);
   if (typeof v === 'string' && v.trim()) return v;
-  // The audiences defined are a param of the "audience" texts only; the others' texts ignore it.
-  if (v !== undefined) reportField(r, 'wrong-type', pk, v, audiences, key);
-  else if (required) reportField(r, 'missing-field', pk, audiences, key);
+  // The audiences defined are shown by the fix of "audience" only.
+  if (v !== undefined) report(r, 'wrong-type', pk, key, v, defined, 'string');
+  else if (required) report(r, 'missing-field', pk, key, defined, 'string');
   return undefined;
 }
 
@@ -97,7 +97,7 @@ export function entries(r: Problems, o: Obj, p: string, key: EntriesField, noDot
   const v = o[key], pk = jsonPath(p, key);
   if (v === undefined) return [];
   if (!isRecord(v)) {
-    report(r, 'wrong-type', pk, v, key);
+    report(r, 'wrong-type', pk, key, v, 'entries');
     return [];
   }
   return Object.keys(v)

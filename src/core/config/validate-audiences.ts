@@ -28,7 +28,7 @@ export function validateAudiences(root: Obj, scope: ConditionScope, r: Problems)
     defined.push(id);
     const n = r.length;
     if (!isRecord(a)) {
-      report(r, 'wrong-type', p, a, 'an-audience');
+      report(r, 'wrong-type', p, a, 'audience');
       continue;
     }
     fields(r, a, p, 'audience');

@@ -6,8 +6,8 @@ export interface ErrorText {
   fix: string;
 }
 
-/** The texts of one code in an error table: a message and a fix, or several of them by name. */
-export type Texts = readonly [message: string, fix: string] | Readonly<Record<string, readonly [message: string, fix: string]>>;
+/** The texts of one key of an error table: a message and a fix. */
+export type Texts = readonly [message: string, fix: string];
 
 /** A param shown as text: a plain `{name}` (a list is joined with `, `). */
 type Shown = string | number | readonly string[];
@@ -15,11 +15,14 @@ type Shown = string | number | readonly string[];
 interface Formatted {
   json: unknown;
   names: readonly string[];
-  audiences: readonly string[];
+  audiences: readonly string[] | undefined;
   id: string;
   round: number;
-  operand: string;
   remove: string;
+  noun: string;
+  fix: string;
+  entries: string;
+  operand: string;
 }
 
 /**
@@ -45,13 +48,16 @@ type Fill<S extends string, Seen extends string = never, Acc extends unknown[] =
 /** The params of one message and fix. */
 type ParamsOf<T> = T extends readonly [infer M extends string, infer F extends string] ? Fill<`${M}\n${F}`> : never;
 
-/** The params of each code of a table: a code with several texts takes the name of its text last. */
+/** The code of a table key: `code`, or `code:text` for one of a code's several texts. */
+type CodeOf<K> = K extends `${infer C}:${string}` ? C : K & string;
+
+/** The params of each code of a table: a code with several texts (keys `code:text`) takes the name of its text last. */
 export type TableParams<Table> = {
-  [C in keyof Table]: Table[C] extends readonly [string, string] ? ParamsOf<Table[C]> : { [N in keyof Table[C]]: [...ParamsOf<Table[C][N]>, N] }[keyof Table[C]];
+  [C in CodeOf<keyof Table>]: { [K in keyof Table]: K extends C ? ParamsOf<Table[K]> : K extends `${C}:${infer N}` ? [...ParamsOf<Table[K]>, N] : never }[keyof Table];
 };
 
 /** A code of the core error table (what validation reports). */
-export type ErrorCode = keyof typeof ERROR_MESSAGES;
+export type ErrorCode = CodeOf<keyof typeof ERROR_MESSAGES>;
 
 /** The params of each code that validation reports, typed from its texts in src/core/errors/error-messages.ts. */
 export type ErrorParams = TableParams<typeof ERROR_MESSAGES>;

@@ -1,5 +1,5 @@
 import { ERROR_MESSAGES } from './error-messages.js';
-import type { ErrorText, Texts } from './error-params.js';
+import type { ErrorText } from './error-params.js';
 import { fillText } from './fill-text.js';
 
 /**
@@ -7,4 +7,4 @@ import { fillText } from './fill-text.js';
  * in the script tag's builds, which load this module as a lookup that finds nothing (rollup.config.ts).
  * @example errorText('invalid-audience', ['devs'])?.fix // 'Fix audiences.devs.'
  */
-export const errorText = (code: string, params: readonly unknown[]): ErrorText | undefined => fillText((ERROR_MESSAGES as Record<string, Texts>)[code], params);
+export const errorText = (code: string, params: readonly unknown[]): ErrorText | undefined => fillText(ERROR_MESSAGES, code, params);
