@@ -25,9 +25,10 @@ const minify = (options: { eager?: boolean } = {}) =>
 
 /**
  * The script tag's errors carry code and path only: the error tables' lookups (src/core/errors/error-text.ts for
- * validation, src/util/report-text.ts for the console) are loaded as functions that find nothing, so the tables
- * (src/core/errors/error-messages.ts, src/util/runtime-messages.ts), their text and the helpers they import do not
- * ship, and terser folds away the code that would use a text. Goes before ts(), whose `load` compiles.
+ * validation, src/util/report-text.ts for the console) are loaded as ones that find nothing
+ * (src/core/errors/error-text-lean.ts for validation), so the tables (src/core/errors/error-messages.ts,
+ * src/util/runtime-messages.ts), their text and the helpers they import do not ship, and terser folds away the code
+ * that would use a text. Goes before ts(), whose `load` compiles.
  */
 const leanConfigErrors = (): Plugin => ({
   name: 'candor-lean-config-errors',
@@ -35,7 +36,7 @@ const leanConfigErrors = (): Plugin => ({
 });
 /** The error tables' lookups, which the script tag's files load as ones that find nothing (so without their imports). */
 const LEAN_TABLES = new Map([
-  [resolve('src/core/errors/error-text.ts'), 'export const errorText = () => undefined;'],
+  [resolve('src/core/errors/error-text.ts'), readFileSync('src/core/errors/error-text-lean.ts', 'utf8')],
   [resolve('src/util/report-text.ts'), 'export const reportText = () => undefined;'],
 ]);
 

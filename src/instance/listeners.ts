@@ -20,7 +20,7 @@ export function createListeners(): Listeners {
         try {
           fn(value);
         } catch (error) {
-          reportError('listener-error', `on('${type}')`, String(error));
+          reportError('listener-error', `on('${type}')`, error);
         }
       }
     },

@@ -114,7 +114,7 @@ export function startCandor(options: CandorOptions, continued: FirstPassVisit | 
       });
       log((visitorId, id, t) => conversionEvent(visitorId, goal, value, id, t));
     } catch (error) {
-      reportError('internal-error', `track('${goal}')`, String(error), 'track');
+      reportError('internal-error', `track('${goal}')`, error, 'track');
     }
   };
 

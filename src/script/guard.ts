@@ -11,6 +11,6 @@ export const guard =
     try {
       fn(...args);
     } catch (error) {
-      reportError('internal-error', where, String(error), 'script');
+      reportError('internal-error', where, error, 'script');
     }
   };

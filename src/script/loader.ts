@@ -45,7 +45,7 @@ guard('candor.min.js', () => {
     try {
       return JSON.parse(block.textContent) as unknown;
     } catch (error) {
-      reportError('config-json', '#candor-config', String(error));
+      reportError('config-json', '#candor-config', error);
       return CONFIG_ALREADY_REPORTED;
     }
   };

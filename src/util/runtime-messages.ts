@@ -6,9 +6,9 @@
  * `widget-load`) have no text here: its lines carry code, path and a short detail, and docs/errors.md explains them.
  */
 export const RUNTIME_MESSAGES = {
-  'listener-error': ['a listener threw: {detail}.', 'Catch errors inside your listener.'],
-  'internal-error:deciding': ['Candor failed while deciding ({detail}), so the slot shows its standard content.', 'Please report this with the config.'],
-  'internal-error:track': ['{detail}', 'Please report this.'],
+  'listener-error': ['a listener threw: {error:error}.', 'Catch errors inside your listener.'],
+  'internal-error:deciding': ['Candor failed while deciding ({error:error}), so the slot shows its standard content.', 'Please report this with the config.'],
+  'internal-error:track': ['{error:error}', 'Please report this.'],
   'undeclared-attribute': ['"{key}" is not listed in the config\'s "declare".', 'Add "{key}" to "declare" in the config, or stop sending it.'],
   'storage-unavailable': [
     'this browser blocks storage here (private mode, a sandboxed iframe or disabled storage), so Candor shows the standard content and sends no events.',

@@ -163,7 +163,7 @@ export function openVisit(options: VisitOptions): Visit {
       }
       return overlay(decision);
     } catch (error) {
-      reportError('internal-error', `slots.${slot}`, String(error), 'deciding');
+      reportError('internal-error', `slots.${slot}`, error, 'deciding');
       return fallbackDecision(slot, 'invalid-config', config, consent);
     }
   };

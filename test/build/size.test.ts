@@ -47,7 +47,9 @@ export const BUDGETS: Readonly<Record<string, number>> = {
   'candor-script-unstamped': 22.0,
   // The validator (candor/core's validateConfig, codes and paths only), with its own copy of the few helpers it shares
   // with the first pass (measured 4.34 KiB).
-  'candor-check': 4.4,
+  // Issue 16's validation split into readers and sections (validate-audiences, -slots, -experience, …), whose calls pass
+  // the params of the error table (dropped here, but the split costs bytes of its own): 4.53 KiB.
+  'candor-check': 4.6,
   // no issue target: just above the measurement (measured 20.80 KiB, with the record-page-view guard for an empty referrer)
   // Issue 16's src/visit, then issue 13's queue note (read only when an add noted it): 21.14 KiB.
   // Issue 13: + candor.loadExplanations() (the explanation source is passed in, so the script tag can leave it out): 21.22 KiB.

@@ -157,50 +157,58 @@ export const ERROR_MESSAGES = /* @__PURE__ */ (() =>
   }) as const)();
 
 /**
- * The words a `{name:format}` placeholder of the texts above looks up as `format:<param>`: how an error names each part
- * of a config (`noun`), the fix of each string field (`fix`), what each field read as named entries holds (`entries`)
- * and what each field operator takes (`operand`).
+ * The words a `{name:format}` placeholder of the texts above looks up by its param, one record per format: how an
+ * error names each part of a config (`noun`), the fix of each string field (`fix`), what each field read as named
+ * entries holds (`entries`) and what each field operator takes (`operand`).
  */
-export const TEXT_WORDS: Readonly<Record<string, string>> = /* @__PURE__ */ (() => {
+export const TEXT_WORDS: Readonly<Record<string, Readonly<Record<string, string>>>> = /* @__PURE__ */ (() => {
   const value = 'a string, number, true/false, null or a list of strings';
   const values = 'a list of values, like ["a", "b"]';
   const ordered = 'a number or a string';
   return {
-    'noun:config': 'the config',
-    'noun:consent': '"consent"',
-    'noun:audience': 'an audience',
-    'noun:slot': 'a slot',
-    'noun:experience': 'an experience',
-    'noun:change': 'a change',
-    'noun:goal': 'a goal',
-    'noun:ask': '"ask"',
-    'fix:version': 'Add "version": "2026-11-22.1" and change it whenever the config changes: a new version re-decides every visitor.',
-    'fix:salt': 'Add "salt": "<site>-<period>" (like "acme-q4"); change it only to start a new analysis period with a fresh holdout.',
-    'fix:path': 'Add "path": "/thanks": a page view whose path starts with it reaches the goal.',
-    'fix:label': 'Write a short name for reports, like "Healthcare leads", or leave it out.',
-    'fix:selector': 'Add "selector": a CSS selector resolved inside the slot element, like "h1".',
-    'fix:template': 'Write the id of a <template> in the page, like "hero-dev".',
-    'fix:id': 'Add "id": a name unique across all slots, like "hero-dev"; it is also the template name.',
-    'fix:audience': 'Add "audience": the audience this experience is for. ',
-    'fix:key': 'Add "key": the declared attribute the answer sets, like "role" (becomes declared.role).',
-    'fix:question': 'Add "question": what visitors are asked, like "Which best describes you?".',
-    'fix:privacyUrl': 'Write the address of your privacy notice, like "/privacy".',
-    'entries:sections': 'section names to path prefixes',
-    'entries:goals': 'goal names to { "path": ... }',
-    'entries:audiences': 'audience names to audiences',
-    'entries:slots': 'slot names to slots',
-    'entries:segments': 'answers to audience lists',
-    'operand:$eq': value,
-    'operand:$ne': value,
-    'operand:$in': values,
-    'operand:$nin': values,
-    'operand:$all': 'a non-empty list of values, like ["en", "de"]',
-    'operand:$gt': ordered,
-    'operand:$gte': ordered,
-    'operand:$lt': ordered,
-    'operand:$lte': ordered,
-    'operand:$exists': 'true or false',
-    'operand:$size': 'a whole number, 0 or more',
-    'operand:$type': `one of ${TYPES.join(', ')} (or a list of them)`,
+    noun: {
+      config: 'the config',
+      consent: '"consent"',
+      audience: 'an audience',
+      slot: 'a slot',
+      experience: 'an experience',
+      change: 'a change',
+      goal: 'a goal',
+      ask: '"ask"',
+    },
+    fix: {
+      version: 'Add "version": "2026-11-22.1" and change it whenever the config changes: a new version re-decides every visitor.',
+      salt: 'Add "salt": "<site>-<period>" (like "acme-q4"); change it only to start a new analysis period with a fresh holdout.',
+      path: 'Add "path": "/thanks": a page view whose path starts with it reaches the goal.',
+      label: 'Write a short name for reports, like "Healthcare leads", or leave it out.',
+      selector: 'Add "selector": a CSS selector resolved inside the slot element, like "h1".',
+      template: 'Write the id of a <template> in the page, like "hero-dev".',
+      id: 'Add "id": a name unique across all slots, like "hero-dev"; it is also the template name.',
+      audience: 'Add "audience": the audience this experience is for. ',
+      key: 'Add "key": the declared attribute the answer sets, like "role" (becomes declared.role).',
+      question: 'Add "question": what visitors are asked, like "Which best describes you?".',
+      privacyUrl: 'Write the address of your privacy notice, like "/privacy".',
+    },
+    entries: {
+      sections: 'section names to path prefixes',
+      goals: 'goal names to { "path": ... }',
+      audiences: 'audience names to audiences',
+      slots: 'slot names to slots',
+      segments: 'answers to audience lists',
+    },
+    operand: {
+      $eq: value,
+      $ne: value,
+      $in: values,
+      $nin: values,
+      $all: 'a non-empty list of values, like ["en", "de"]',
+      $gt: ordered,
+      $gte: ordered,
+      $lt: ordered,
+      $lte: ordered,
+      $exists: 'true or false',
+      $size: 'a whole number, 0 or more',
+      $type: `one of ${TYPES.join(', ')} (or a list of them)`,
+    },
   };
 })();

@@ -14,6 +14,7 @@ type Shown = string | number | readonly string[];
 /** The param a `{name:format}` placeholder takes. */
 interface Formatted {
   json: unknown;
+  error: unknown;
   names: readonly string[];
   audiences: readonly string[] | undefined;
   id: string;

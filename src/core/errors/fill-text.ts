@@ -3,12 +3,14 @@ import { TEXT_WORDS } from './error-messages.js';
 import type { ErrorText, Texts } from './error-params.js';
 
 /**
- * How a `{name:format}` placeholder shows its param. Any other format looks the param up in {@link TEXT_WORDS} as
- * `format:<param>` (a plain `{name}` shows it as text, a list joined with `, `).
+ * How a `{name:format}` placeholder shows its param. Any other format looks the param up in its record of
+ * {@link TEXT_WORDS} (a plain `{name}` shows it as text, a list joined with `, `).
  */
 const FORMATS: Readonly<Record<string, (value: never) => string>> = {
   /** The value as JSON, cut at 40 characters. */
   json: showValue,
+  /** A thrown value, as `String()` shows it (an Error as `Error: <message>`). */
+  error: String,
   /** `"a", "b"`, or `none yet`. */
   names: (names: readonly string[]) => (names.length ? names.map((n) => `"${n}"`).join(', ') : 'none yet'),
   /** The audiences a config defines, or how to define the first; nothing when not given. */
@@ -37,7 +39,7 @@ export function fillText(table: Readonly<Record<string, Texts>>, code: string, p
       const value = params[at];
       if (!format) return Array.isArray(value) ? value.join(', ') : String(value);
       const show = FORMATS[format] as ((value: unknown) => string) | undefined;
-      return show ? show(value) : (TEXT_WORDS[`${format}:${String(value)}`] ?? '');
+      return show ? show(value) : (TEXT_WORDS[format]?.[String(value)] ?? '');
     });
   return { message: fill(text[0]), fix: fill(text[1]) };
 }
