@@ -44,7 +44,8 @@ export const BUDGETS: Readonly<Record<string, number>> = {
   // Issue 13's explanation file (not part of a page view that asks nothing): 21.22 KiB; its validator file: 17.56 KiB.
   'candor-script-total': 17.6,
   // The same with the validator: what the first page view of an unstamped config downloads (measured 21.90 KiB).
-  'candor-script-unstamped': 22.0,
+  // Issue 16's split of validation (candor-check 4.34 -> 4.53 KiB): 22.08 KiB.
+  'candor-script-unstamped': 22.1,
   // The validator (candor/core's validateConfig, codes and paths only), with its own copy of the few helpers it shares
   // with the first pass (measured 4.34 KiB).
   // Issue 16's validation split into readers and sections (validate-audiences, -slots, -experience, …), whose calls pass
