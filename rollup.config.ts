@@ -24,13 +24,21 @@ const minify = (options: { eager?: boolean } = {}) =>
   });
 
 /**
- * The script tag's config errors carry code and path only: src/core/config/verbose-errors.ts is loaded as
- * `VERBOSE = false`, and rollup drops every message and fix text it guards. Goes before ts(), whose `load` compiles.
+ * The script tag's errors carry code and path only: the error tables' lookups (src/core/errors/error-text.ts for
+ * validation, src/util/report-text.ts for the console) are loaded as ones that find nothing
+ * (src/core/errors/error-text-lean.ts for validation), so the tables (src/core/errors/error-messages.ts,
+ * src/util/runtime-messages.ts), their text and the helpers they import do not ship, and terser folds away the code
+ * that would use a text. Goes before ts(), whose `load` compiles.
  */
 const leanConfigErrors = (): Plugin => ({
   name: 'candor-lean-config-errors',
-  load: (id) => (id.replace(/\\/g, '/').endsWith('/src/core/config/verbose-errors.ts') ? 'export const VERBOSE = false;' : null),
+  load: (id) => LEAN_TABLES.get(resolve(id)) ?? null,
 });
+/** The error tables' lookups, which the script tag's files load as ones that find nothing (so without their imports). */
+const LEAN_TABLES = new Map([
+  [resolve('src/core/errors/error-text.ts'), readFileSync('src/core/errors/error-text-lean.ts', 'utf8')],
+  [resolve('src/util/report-text.ts'), 'export const reportText = () => undefined;'],
+]);
 
 const FIRST_PASS_ENTRY = resolve('src/script/loader.ts');
 const RUNTIME_ENTRY = resolve('src/script/runtime.ts');
@@ -41,6 +49,7 @@ const RUNTIME_ENTRY = resolve('src/script/runtime.ts');
  * (verbatimModuleSyntax), as it does for rollup. Package imports are left out: the boundary is drawn between our files.
  */
 const valueImports = (file: string): [string, string[]][] => {
+  if (LEAN_TABLES.has(file)) return [];
   const text = readFileSync(file, 'utf8');
   const found: [string, string[]][] = [];
   for (const m of text.matchAll(/^(import|export)\s+(type\s+)?([^;]*?)\s*from\s*'(\.[^']+)'|^import\s+'(\.[^']+)'/gm)) {
@@ -82,8 +91,8 @@ const moduleGraph = (entry: string, seen = new Set<string>()): Set<string> => {
  */
 const scriptBoundary = () => {
   const firstPass = moduleGraph(FIRST_PASS_ENTRY);
-  // A build-time constant each file inlines (rollup drops the message texts it guards), never handed over.
-  const inlined = new Set([resolve('src/core/config/verbose-errors.ts')]);
+  // The (lean) error lookups: a file that imports one has its own copy; they are never handed over.
+  const inlined = new Set(LEAN_TABLES.keys());
   const handed = new Map<string, string>();
   const walk = (file: string, seen: Set<string>): void => {
     if (seen.has(file)) return;

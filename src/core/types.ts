@@ -155,9 +155,9 @@ export interface ConfigError {
   code: string;
   /** JSON path of the problem: `slots.hero.experiences[1].audience`. */
   path: string;
-  /** What is wrong, in plain words. */
+  /** What is wrong, in plain words (empty in the script tag's builds). */
   message: string;
-  /** What to do about it. */
+  /** What to do about it (empty in the script tag's builds). */
   fix: string;
 }
 

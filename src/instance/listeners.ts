@@ -1,5 +1,4 @@
 import { reportError } from '../util/report-error.js';
-import { VERBOSE } from '../core/config/verbose-errors.js';
 import type { CandorEventMap } from './candor-api.js';
 
 /** The instance's own listeners (`candor.on`): a listener that throws is reported and the others still hear. */
@@ -21,7 +20,7 @@ export function createListeners(): Listeners {
         try {
           fn(value);
         } catch (error) {
-          reportError('listener-error', `on('${type}')`, VERBOSE ? `a listener threw: ${String(error)}.` : String(error), VERBOSE ? 'Catch errors inside your listener.' : '');
+          reportError('listener-error', `on('${type}')`, error);
         }
       }
     },

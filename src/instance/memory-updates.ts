@@ -5,7 +5,6 @@
  */
 
 import { tierAllowed } from '../core/consent/consent-state.js';
-import { VERBOSE } from '../core/config/verbose-errors.js';
 import type { Tier } from '../core/types.js';
 import { capMemory } from '../storage/cap-memory.js';
 import { recordInterest } from '../storage/record-interest.js';
@@ -25,12 +24,7 @@ export function declareAttributes(visit: Visit, declared: Record<string, string>
     changeState(visit, (changed) => {
       for (const [key, value] of Object.entries(declared)) {
         if (!allowed.includes(key)) {
-          reportError(
-            'undeclared-attribute',
-            `setAttributes.${key}`,
-            VERBOSE ? `"${key}" is not listed in the config's "declare".` : '',
-            VERBOSE ? `Add "${key}" to "declare" in the config, or stop sending it.` : '',
-          );
+          reportError('undeclared-attribute', `setAttributes.${key}`, key);
         } else if (typeof value === 'string' && value.length <= 200) {
           changed.memory.declared[key] = value;
         }

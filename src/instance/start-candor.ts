@@ -8,7 +8,6 @@ import { forgetAll } from '../storage/forget-all.js';
 import { conversionEvent, trustEvent } from '../events/build-events.js';
 import { newEventId } from '../events/event-id.js';
 import { reportError } from '../util/report-error.js';
-import { VERBOSE } from '../core/config/verbose-errors.js';
 import type { Candor, CandorOptions } from './candor-api.js';
 import { openVisit, safeHref } from '../visit/open-visit.js';
 import type { Visit } from '../visit/visit.js';
@@ -115,7 +114,7 @@ export function startCandor(options: CandorOptions, continued: FirstPassVisit | 
       });
       log((visitorId, id, t) => conversionEvent(visitorId, goal, value, id, t));
     } catch (error) {
-      reportError('internal-error', `track('${goal}')`, String(error), VERBOSE ? 'Please report this.' : '');
+      reportError('internal-error', `track('${goal}')`, error, 'track');
     }
   };
 

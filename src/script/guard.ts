@@ -1,5 +1,4 @@
 import { reportError } from '../util/report-error.js';
-import { VERBOSE } from '../core/config/verbose-errors.js';
 
 /**
  * Wraps a script-tag callback so that an exception of ours never reaches the page: it becomes one console error,
@@ -12,11 +11,6 @@ export const guard =
     try {
       fn(...args);
     } catch (error) {
-      reportError(
-        'internal-error',
-        where,
-        VERBOSE ? `Candor failed (${String(error)}); the standard content stays.` : String(error),
-        VERBOSE ? 'Please report this with the page and config.' : '',
-      );
+      reportError('internal-error', where, error, 'script');
     }
   };

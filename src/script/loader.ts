@@ -15,7 +15,6 @@ import { applyExperience } from '../dom/apply-experience.js';
 import { watchSlots } from '../dom/watch-slots.js';
 import { reserveSlot, type Release } from '../dom/reserve-slot.js';
 import { reportError } from '../util/report-error.js';
-import { VERBOSE } from '../core/config/verbose-errors.js';
 import { guard } from './guard.js';
 import { blockedByTrustedTypes, loadSiblingScript } from './load-sibling-script.js';
 import { afterFirstPaint } from './after-first-paint.js';
@@ -46,12 +45,7 @@ guard('candor.min.js', () => {
     try {
       return JSON.parse(block.textContent) as unknown;
     } catch (error) {
-      reportError(
-        'config-json',
-        '#candor-config',
-        VERBOSE ? `the config block is not valid JSON (${String(error)}), so every slot shows its standard content.` : String(error),
-        VERBOSE ? 'Check the JSON inside <script type="application/json" id="candor-config"> with `candor check`.' : '',
-      );
+      reportError('config-json', '#candor-config', error);
       return CONFIG_ALREADY_REPORTED;
     }
   };
@@ -80,12 +74,7 @@ guard('candor.min.js', () => {
         const slots = visit.config?.slots;
         const experience = slots && Object.hasOwn(slots, name) ? slots[name]?.experiences.find((e) => e.id === decision.experience) : undefined;
         if (!applyExperience(slot, experience, decision.experience)) {
-          reportError(
-            'experience-not-applied',
-            `slots.${name}.experiences (${decision.experience})`,
-            VERBOSE ? `"${decision.experience}" has no <template data-candor-experience> in slot "${name}", or a change did not apply; the standard content stays.` : '',
-            VERBOSE ? 'Add the template inside the slot element, or fix the change.' : '',
-          );
+          reportError('experience-not-applied', `slots.${name}.experiences (${decision.experience})`);
         }
         if (!announced.has(name)) {
           announced.add(name);
@@ -132,12 +121,7 @@ guard('candor.min.js', () => {
 
   const onRuntimeError = (error: unknown): void => {
     const blocked = blockedByTrustedTypes(error);
-    reportError(
-      blocked ? 'trusted-types' : 'runtime-load',
-      'candor-runtime.min.js',
-      VERBOSE ? `${blocked ? "the page's Trusted Types refused" : 'could not load'} the runtime, so no events are sent.` : '',
-      VERBOSE ? (blocked ? "Add `trusted-types candor` to the page's Content-Security-Policy." : 'Serve candor-runtime.min.js next to candor.min.js.') : '',
-    );
+    reportError(blocked ? 'trusted-types' : 'runtime-load', 'candor-runtime.min.js');
   };
 
   const configUrl = data.configUrl;
@@ -159,12 +143,7 @@ guard('candor.min.js', () => {
         () => {
           clearTimeout(timer);
           release();
-          reportError(
-            'config-url',
-            'data-config-url',
-            VERBOSE ? `the config at ${configUrl} could not be loaded.` : configUrl,
-            VERBOSE ? 'Inline the config in <script type="application/json" id="candor-config"> instead.' : '',
-          );
+          reportError('config-url', 'data-config-url', configUrl);
         },
       );
   } else {

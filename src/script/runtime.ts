@@ -14,7 +14,6 @@ import { onDeclareField } from '../dom/declare-fields.js';
 import { onTopic } from '../dom/topic-views.js';
 import { onNavigation } from '../dom/history-hooks.js';
 import { reportError } from '../util/report-error.js';
-import { VERBOSE } from '../core/config/verbose-errors.js';
 import { guard } from './guard.js';
 import { blockedByTrustedTypes, loadSiblingScript } from './load-sibling-script.js';
 import { markConfigInvalid } from './mark-config-invalid.js';
@@ -27,12 +26,7 @@ import { decisionsOf } from '../visit/continue-visit.js';
 /** One console error when one of Candor's on-demand files does not load. */
 const reportNotLoaded = (code: 'runtime-load' | 'widget-load', file: string, error: unknown): void => {
   const blocked = blockedByTrustedTypes(error);
-  reportError(
-    blocked ? 'trusted-types' : code,
-    file,
-    VERBOSE ? `${blocked ? "the page's Trusted Types refused" : 'could not load'} ${file}.` : '',
-    VERBOSE ? (blocked ? "Add `trusted-types candor` to the page's Content-Security-Policy." : `Serve ${file} next to candor.min.js.`) : '',
-  );
+  reportError(blocked ? 'trusted-types' : code, file);
 };
 
 const storage = (): Storage | undefined => {

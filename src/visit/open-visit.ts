@@ -12,7 +12,6 @@ import type { VisitorState } from '../storage/visitor-state.js';
 import { recordPageView } from '../storage/record-page-view.js';
 import { capMemory } from '../storage/cap-memory.js';
 import { reportError, reportNotice } from '../util/report-error.js';
-import { VERBOSE } from '../core/config/verbose-errors.js';
 
 /** Reads GPC and DNT once per page, as the GPC spec asks. */
 function privacySignal(win: Window | undefined): boolean {
@@ -40,10 +39,7 @@ export function openVisit(options: VisitOptions): Visit {
   const loaded = win ? loadSnapshot(storage, now()) : { state: null, persistent: false };
   const persistent = loaded.persistent;
   if (win && !persistent) {
-    reportNotice(
-      'storage-unavailable',
-      VERBOSE ? 'this browser blocks storage here (private mode, a sandboxed iframe or disabled storage), so Candor shows the standard content and sends no events.' : '',
-    );
+    reportNotice('storage-unavailable');
   }
   let state: VisitorState | null;
   try {
@@ -84,7 +80,7 @@ export function openVisit(options: VisitOptions): Visit {
     },
     saveNow() {
       if (persistent && visit.state && !visit.forgotten && !saveSnapshot(storage, visit.state)) {
-        reportNotice('storage-full', VERBOSE ? 'Candor could not save its state (storage full or blocked); this page view is not remembered.' : '');
+        reportNotice('storage-full');
       }
     },
     recordPage(url) {
@@ -148,12 +144,7 @@ export function openVisit(options: VisitOptions): Visit {
       if (!current || !persistent) return fallbackDecision(slot, 'no-visitor-id', config, consent);
       const sticky = current.assignments[slot];
       if (sticky && stickyMismatch(config, slot, sticky, consent) === 'shares') {
-        reportNotice(
-          'shares-changed',
-          VERBOSE
-            ? `the holdout, control or explore share of slot "${slot}" changed under config version "${config.version}", so its visitors are decided again. Give a new version whenever shares change.`
-            : slot,
-        );
+        reportNotice('shares-changed', slot, config.version);
       }
       const forced = options.forced?.[slot];
       const snapshot = visit.signals();
@@ -172,12 +163,7 @@ export function openVisit(options: VisitOptions): Visit {
       }
       return overlay(decision);
     } catch (error) {
-      reportError(
-        'internal-error',
-        `slots.${slot}`,
-        VERBOSE ? `Candor failed while deciding (${String(error)}), so the slot shows its standard content.` : String(error),
-        VERBOSE ? 'Please report this with the config.' : '',
-      );
+      reportError('internal-error', `slots.${slot}`, error, 'deciding');
       return fallbackDecision(slot, 'invalid-config', config, consent);
     }
   };

@@ -1,8 +1,9 @@
 /**
  * The script tag's files (dist/candor.min.js, which only reads the config, dist/candor-runtime.min.js, which reports
- * problems, and dist/candor-check.min.js, the validator it fetches) are built with src/core/config/verbose-errors.ts loaded as `VERBOSE = false` (rollup.config.ts), which
- * drops the text of config error messages and fixes; every other build keeps it. This test reads the built files, so the flag cannot silently
- * stop working (a renamed define, a call site that builds its text outside a `VERBOSE` guard).
+ * problems, and dist/candor-check.min.js, the validator it fetches) are built with the error tables' lookups
+ * (src/core/errors/error-text.ts, src/util/report-text.ts) loaded as ones that find nothing (rollup.config.ts), which
+ * drops the tables and the text of every message and fix; every other build keeps them. This test reads the built
+ * files, so the swap cannot silently stop working (a renamed file, a call site that builds its text itself).
  * It builds nothing: run `npm run build` first (`npm test` does).
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -14,6 +15,7 @@ const SCRIPT = 'dist/candor.min.js';
 const RUNTIME = 'dist/candor-runtime.min.js';
 const CHECK = 'dist/candor-check.min.js';
 const CORE = 'dist/core.js';
+const NPM = 'dist/index.js';
 
 /** A built file, or a failing assertion that says how to get it. */
 const built = (file: string): string => {
@@ -30,7 +32,7 @@ const withImports = (file: string, seen = new Set<string>()): string => {
   return code + imports.map((f) => withImports(f, seen)).join('');
 };
 
-/** Representative texts: field, condition and JSON-copy messages, a shared fix, and the "did you mean" hint. */
+/** Representative texts of the core table: field, condition and JSON-copy messages, a shared fix, and the "did you mean" hint. */
 const TEXTS = [
   'is not a field of',
   'Did you mean',
@@ -41,12 +43,16 @@ const TEXTS = [
   'so it cannot be read as JSON',
   'The audience has no "reason"',
 ];
+/** Representative texts of the console notices' table (src/util/runtime-messages.ts), which the npm module keeps too. */
+const RUNTIME_TEXTS = ['Catch errors inside your listener', 'could not save its state'];
 
 describe('config error text in the builds', () => {
   it('the script tag keeps the codes but none of the message and fix text', () => {
     for (const file of [SCRIPT, RUNTIME, CHECK]) {
       const script = built(file);
-      for (const text of TEXTS) expect(script, `"${text}" is in ${file}: is VERBOSE still false for it, and the text guarded by VERBOSE?`).not.toContain(text);
+      for (const text of [...TEXTS, ...RUNTIME_TEXTS]) {
+        expect(script, `"${text}" is in ${file}: are the error tables still loaded empty, and the text only in the tables?`).not.toContain(text);
+      }
     }
     const check = built(CHECK);
     for (const code of ['unknown-field', 'unknown-audience', 'invalid-condition', 'not-json']) expect(check).toContain(code);
@@ -56,6 +62,9 @@ describe('config error text in the builds', () => {
   it('the npm module keeps every text (so a missing text above means the flag, not a rename)', () => {
     const core = withImports(CORE);
     for (const text of TEXTS) expect(core, `"${text}" is missing from ${CORE} and its chunks`).toContain(text);
+    for (const text of RUNTIME_TEXTS) expect(core, `"${text}" is in ${CORE}, which reports nothing to the console`).not.toContain(text);
+    const npm = withImports(NPM);
+    for (const text of [...TEXTS, ...RUNTIME_TEXTS]) expect(npm, `"${text}" is missing from ${NPM} and its chunks`).toContain(text);
   });
 
   it('the script tag prints code and path, and points to docs/errors.md and `npx candor check`', () => {

@@ -43,6 +43,3 @@ export const CONFIG_ERROR_CODES = {
 
 /** A stable config error code: one of the keys of {@link CONFIG_ERROR_CODES}. */
 export type ConfigErrorCode = keyof typeof CONFIG_ERROR_CODES;
-
-/** Records one problem: its code, JSON path, what is wrong and how to fix it. */
-export type ReportProblem = (code: ConfigErrorCode, path: string, message: string, fix: string) => void;

@@ -1,6 +1,5 @@
-import type { ReportProblem } from './config-error-codes.js';
+import { report, type Problems } from './config-readers.js';
 import { jsonPath } from './json-path.js';
-import { VERBOSE } from './verbose-errors.js';
 
 /** Deepest nesting read; conditions nest, configs do not need more. */
 const MAX_DEPTH = 64;
@@ -15,19 +14,15 @@ const MAX_VALUES = 100_000;
  * An own `__proto__` key stays an ordinary own property; it never changes a prototype.
  * @returns the copy, or undefined (with one `not-json` problem at the root) when the input is over 100,000 values.
  */
-export function toPlainJson(input: unknown, report: ReportProblem): unknown {
+export function toPlainJson(input: unknown, problems: Problems): unknown {
   let count = 0;
   const ancestors: object[] = [];
-  /** `what` is error text: guard it with VERBOSE at the call. */
-  const notJson = (path: string, what: string) => {
-    report('not-json', path, VERBOSE ? `This value ${what}, so it cannot be read as JSON.` : '', VERBOSE ? 'Pass plain JSON data: objects, arrays, strings, numbers, true/false and null.' : '');
-  };
   const copy = (x: unknown, path: string): unknown => {
     if (++count > MAX_VALUES) throw new RangeError('too many values');
     if (typeof x !== 'object' || x === null) return x;
     const cycle = ancestors.includes(x);
     if (cycle || ancestors.length >= MAX_DEPTH) {
-      notJson(path, VERBOSE ? (cycle ? 'contains itself (a cycle)' : `is nested more than ${MAX_DEPTH} levels deep`) : '');
+      report(problems, 'not-json', path, cycle ? 'cycle' : 'deep');
       return undefined;
     }
     ancestors.push(x);
@@ -39,7 +34,7 @@ export function toPlainJson(input: unknown, report: ReportProblem): unknown {
       }
       const kind = Object.prototype.toString.call(x).slice(8, -1);
       if (kind !== 'Object') {
-        notJson(path, VERBOSE ? `is a ${kind}` : '');
+        report(problems, 'not-json', path, kind, 'kind');
         return undefined;
       }
       const out: Record<string, unknown> = {};
@@ -51,7 +46,7 @@ export function toPlainJson(input: unknown, report: ReportProblem): unknown {
       return out;
     } catch (error) {
       if (count > MAX_VALUES) throw error;
-      notJson(path, VERBOSE ? 'could not be read (a proxy threw)' : '');
+      report(problems, 'not-json', path, 'proxy');
       return undefined;
     } finally {
       ancestors.pop();
@@ -61,14 +56,14 @@ export function toPlainJson(input: unknown, report: ReportProblem): unknown {
     try {
       return (x as Record<string | number, unknown>)[key];
     } catch {
-      notJson(jsonPath(path, key), VERBOSE ? 'could not be read (its getter threw)' : '');
+      report(problems, 'not-json', jsonPath(path, key), 'getter');
       return undefined;
     }
   };
   try {
     return copy(input, '');
   } catch {
-    report('not-json', '', VERBOSE ? 'The config has more than 100,000 values, more than Candor reads.' : '', VERBOSE ? 'Keep the config small: a few hundred values is typical.' : '');
+    report(problems, 'not-json', '', 'too-many');
     return undefined;
   }
 }

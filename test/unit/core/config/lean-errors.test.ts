@@ -1,18 +1,21 @@
 /**
- * The script-tag build validates with `VERBOSE` false (src/core/config/verbose-errors.ts): problems keep their code and
- * path but carry no message or fix text. Here both modes run side by side on the same inputs: the lean one must find
+ * The script-tag build validates without the error table (src/core/errors/error-text-lean.ts is loaded in place of
+ * src/core/errors/error-text.ts, rollup.config.ts): problems keep their code and path but carry no params, message or fix text. Here both modes run side by side on the same inputs: the lean one must find
  * exactly the same problems and give exactly the same config.
  */
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { validateConfig } from '../../../../src/core/config/validate-config.js';
 import { formatConfigError } from '../../../../src/core/config/format-config-error.js';
+import * as fullText from '../../../../src/core/errors/error-text.js';
 import type { ValidationResult } from '../../../../src/core/types.js';
 
 vi.resetModules();
-vi.doMock('../../../../src/core/config/verbose-errors.js', () => ({ VERBOSE: false }));
+vi.doMock('../../../../src/core/errors/error-text.js', () => import('../../../../src/core/errors/error-text-lean.js'));
 const lean = (await import('../../../../src/core/config/validate-config.js')).validateConfig;
 const leanFormat = (await import('../../../../src/core/config/format-config-error.js')).formatConfigError;
-vi.doUnmock('../../../../src/core/config/verbose-errors.js');
+vi.doUnmock('../../../../src/core/errors/error-text.js');
+// The lean module stands in for the full one: it has its exports, with signatures that fit.
+const leanText: typeof import('../../../../src/core/errors/error-text.js') = await import('../../../../src/core/errors/error-text-lean.js');
 afterAll(() => {
   vi.resetModules();
 });
@@ -67,13 +70,13 @@ const INPUTS: unknown[] = [
   },
 ];
 
-describe('validateConfig with VERBOSE false (the script-tag build)', () => {
+describe('validateConfig with an empty error table (the script-tag build)', () => {
   it('finds the same problems, with code and path only, and gives the same config', () => {
     for (const input of INPUTS) {
       const full: ValidationResult = validateConfig(input);
       const short: ValidationResult = lean(input);
       expect(short.config).toEqual(full.config);
-      expect(short.errors).toEqual(full.errors.map((e) => ({ ...e, message: '', fix: '' })));
+      expect(short.errors).toEqual(full.errors.map((e) => ({ code: e.code, path: e.path, message: '', fix: '' })));
     }
     // The inputs above are not trivial: they reach many codes.
     expect(new Set(INPUTS.flatMap((input) => validateConfig(input).errors.map((e) => e.code))).size).toBeGreaterThan(25);
@@ -86,5 +89,9 @@ describe('validateConfig with VERBOSE false (the script-tag build)', () => {
     expect(formatConfigError(validateConfig({ v: 1, version: '1', salt: 's', audiences: {}, slots: {}, colour: 'red' }).errors[0] ?? { code: 'internal-error', path: '', message: '', fix: '' })).toMatch(
       /^candor: unknown-field at colour: "colour" is not a field of the config\. Fix: .+ \(see docs\/errors\.md\)$/,
     );
+  });
+
+  it('comes from a lean module with the exports of the full one', () => {
+    expect(Object.keys(leanText).sort()).toEqual(Object.keys(fullText).sort());
   });
 });

@@ -225,7 +225,8 @@ describe('validateConfig: every error code, with its path', () => {
   it('each error says what is wrong and what to do', () => {
     const { errors } = validateConfig({ v: 1, version: 'x', salt: 's', audiences: { a: { when: { 'utm.campain': 'x' }, reason: 'r' } }, slots: { s: { experiences: [{ id: 'e', audience: 'b' }] } } });
     const byCode = Object.fromEntries(errors.map((e): [string, ConfigError] => [e.code, e]));
-    expect(byCode['unknown-signal']?.fix).toContain('Did you mean "utm.campaign"?');
+    // The "did you mean" hint is the CLI's (src/cli/cli-messages.ts), not the npm module's.
+    expect(byCode['unknown-signal']?.fix).toContain('Use a name from the signal list');
     expect(byCode['unknown-audience']?.message).toBe('There is no audience "b".');
     expect(byCode['unknown-audience']?.fix).toContain('Defined audiences: a.');
     for (const e of errors) {
