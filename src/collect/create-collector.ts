@@ -127,15 +127,21 @@ export function createCollector(options: CollectorOptions): Collector {
         req.socket.destroy(); // the client is gone
         return;
       }
-      // Answer and close. The rest of the body is discarded while it comes (closing with unread bytes would reset the
-      // connection and lose the answer), for 2 s at most.
-      answer(res, body.status, [body.error], true);
+      // Answer at once, and discard the rest of the body while it comes. A client still sending keeps its connection
+      // until its body ends (closing it with unread bytes would reset the connection, and the client would see the reset
+      // instead of the answer); one still sending after the body timeout is cut off. A stalled body (408) is answered and
+      // closed.
+      const stillSending = body.status !== 408 && !req.readableEnded;
+      answer(res, body.status, [body.error], !stillSending);
       req.resume();
-      const timer = setTimeout(() => req.socket.destroy(), 2000);
+      const timer = setTimeout(() => req.socket.destroy(), limits.bodyTimeoutMs);
       timer.unref();
-      req.socket.once('close', () => {
+      const stop = (): void => {
         clearTimeout(timer);
-      });
+        req.socket.off('close', stop);
+      };
+      req.socket.once('close', stop);
+      req.once('end', stop);
       return;
     }
     const shape = bodyShape(body.bytes, limits.maxDepth);
