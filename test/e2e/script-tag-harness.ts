@@ -24,6 +24,17 @@ export interface Harness {
   readonly origin: string;
   /** A fresh context (its own storage) and page, with console and page errors recorded. */
   open(options?: { viewport?: { width: number; height: number } }): Promise<Opened>;
+  /**
+   * The same site on another loopback port, whose events join {@link Harness.beacons}: an origin no page has used, so
+   * a visitor there starts with empty storage (all that Candor keeps; it sets no cookie) in a tab that another visitor
+   * used. A port is the same site, so the tab needs no new renderer process, which a fresh context does.
+   */
+  freshOrigin(): Promise<string>;
+  /**
+   * Runs `count` new visitors, `tabs` at a time, each on a {@link Harness.freshOrigin} in one of `tabs` reused pages.
+   * Rejects with the first failure, after all have settled.
+   */
+  visitors(count: number, run: (page: Page, origin: string, index: number) => Promise<void>, tabs?: number): Promise<void>;
   /** Resolves with the received events once `predicate` holds for them (checked whenever a request arrives). */
   beacons(predicate: (events: Beacon[]) => boolean, timeoutMs?: number): Promise<Beacon[]>;
 }
@@ -47,25 +58,26 @@ export function useHarness(handle?: Handle): Harness {
   let browser: Browser | undefined;
   let server: Awaited<ReturnType<typeof startServer>> | undefined;
   const contexts: BrowserContext[] = [];
+  const others: Awaited<ReturnType<typeof startServer>>[] = [];
   const waiters = new Set<() => void>();
-  beforeAll(async () => {
-    server = await startServer({
-      handle: async (req, res, url) => {
-        // Every request may have delivered events: re-check waiters once the default handler stored them.
-        res.on('finish', () => {
-          waiters.forEach((w) => {
-            w();
-          });
-        });
-        return handle ? handle(req, res, url) : false;
-      },
+  const handleAll: Handle = (req, res, url) => {
+    // Every request may have delivered events: re-check waiters once the default handler stored them.
+    res.on('finish', () => {
+      waiters.forEach((w) => {
+        w();
+      });
     });
+    return handle ? handle(req, res, url) : false;
+  };
+  beforeAll(async () => {
+    server = await startServer({ handle: handleAll });
     browser = await launchBrowser();
   });
   afterAll(async () => {
     await Promise.all(contexts.map((c) => c.close().catch(() => undefined)));
     await browser?.close();
     await server?.close();
+    await Promise.all(others.map((s) => s.close()));
   });
   const must = <T>(value: T | undefined): T => {
     if (value === undefined) throw new Error('harness not started');
@@ -92,6 +104,26 @@ export function useHarness(handle?: Handle): Harness {
       page.on('console', (message) => opened.console.push(message));
       page.on('pageerror', (error) => opened.pageErrors.push(error));
       return opened;
+    },
+    async freshOrigin() {
+      const other = await startServer({ handle: handleAll, beacons: must(server).beacons });
+      others.push(other);
+      return other.origin;
+    },
+    async visitors(count, run, tabs = 4) {
+      const origins = await Promise.all(Array.from({ length: count }, () => this.freshOrigin()));
+      const opened = await Promise.all(Array.from({ length: Math.min(tabs, count) }, () => this.open()));
+      let next = 0;
+      const settled = await Promise.all(
+        opened.map(async ({ page }) => {
+          const results: PromiseSettledResult<void>[] = [];
+          for (let i = next++; i < count; i = next++) results.push(...(await Promise.allSettled([run(page, origins[i] ?? '', i)])));
+          return results;
+        }),
+      );
+      await Promise.all(opened.map(({ context }) => context.close()));
+      const failed = settled.flat().find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (failed) throw failed.reason;
     },
     beacons(predicate, timeoutMs = 10_000) {
       const events = must(server).beacons as Beacon[];

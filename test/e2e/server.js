@@ -37,6 +37,7 @@ export const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'sel
  * @typedef {object} ServerOptions
  * @property {number} [port] 0 picks a free port
  * @property {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, url: URL) => boolean | Promise<boolean>} [handle]
+ * @property {unknown[]} [beacons] where received events go (another server's, to share one list across ports)
  *   handles a request first; return true when it answered
  */
 
@@ -46,7 +47,7 @@ export const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'sel
  */
 export async function startServer(options = {}) {
   /** @type {unknown[]} */
-  const beacons = [];
+  const beacons = options.beacons ?? [];
   const server = createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');

@@ -1,8 +1,9 @@
 /**
  * The demo's walkthroughs, followed as a visitor would, through the pages in the printed order (examples/serve.js and
- * the SPA's own text): developers, a returning visitor, a campaign. Each fresh visitor gets their own browser context,
- * four visitors at a time; the arm is random, so each test checks every visitor in the arm that should see the
- * experience, and that every other arm keeps what it showed and logs the new counterfactual.
+ * the SPA's own text): developers, a returning visitor, a campaign. Each fresh visitor comes on an origin of their own
+ * (h.visitors), or in a browser context of their own where the test sets its clock or its storage, four at a time; the
+ * arm is random, so each test checks every visitor in the arm that should see the experience, and that every other arm
+ * keeps what it showed and logs the new counterfactual.
  *
  * The failure these guard against (issue 12): a first "no match" froze the slot, so a visitor who read the docs, or came
  * back, never got what the demo promised. Each test asserts the precondition that the first page view decided "no match"
@@ -16,7 +17,7 @@ import { decide, validateConfig } from '../../src/core/index.js';
 import { concurrently, useHarness, shownSlots, type Beacon } from './script-tag-harness.js';
 
 const h = useHarness();
-const site = (path = '') => `${h.origin}/examples/marketing-site/${path}`;
+const site = (path = '', origin = h.origin) => `${origin}/examples/marketing-site/${path}`;
 
 interface PageCandor {
   decide(slot: string): Decision;
@@ -44,15 +45,14 @@ async function exposures(id: string, slot: string, atLeast: number): Promise<Bea
 describe('demo walkthroughs in Chromium', () => {
   it('Developers: read docs.html and docs-api.html, then go back to / — every targeted visitor gets the developer headline', async () => {
     let targeted = 0;
-    await concurrently(8, async () => {
-      const { context, page } = await h.open();
-      await go(page, site());
+    await h.visitors(8, async (page, origin) => {
+      await go(page, site('', origin));
       const first = await decision(page, 'hero');
       // The precondition of the old failure: nothing matched on the first page.
       expect(first.counterfactual).toBe('baseline');
-      await go(page, site('docs.html'));
-      await go(page, site('docs-api.html'));
-      await go(page, site());
+      await go(page, site('docs.html', origin));
+      await go(page, site('docs-api.html', origin));
+      await go(page, site('', origin));
       const back = await decision(page, 'hero');
       expect(back.arm).toBe(first.arm);
       expect(back.counterfactual).toBe('hero-dev');
@@ -82,7 +82,6 @@ describe('demo walkthroughs in Chromium', () => {
         [first.arm, 'baseline'],
         [first.arm, 'hero-dev'],
       ]);
-      await context.close();
     });
     expect(targeted).toBeGreaterThan(0);
   });
@@ -118,13 +117,12 @@ describe('demo walkthroughs in Chromium', () => {
       return { shown, audiences: new Set(personalized.map((e) => e.replace(/^(hero|proof|cta)-/, ''))) };
     };
     let targeted = 0;
-    await concurrently(6, async () => {
-      const { context, page } = await h.open();
-      await go(page, site('?utm_source=linkedin&utm_medium=paid&utm_campaign=health-2026q4'));
+    await h.visitors(6, async (page, origin) => {
+      await go(page, site('?utm_source=linkedin&utm_medium=paid&utm_campaign=health-2026q4', origin));
       for (const path of ['pricing.html', 'docs.html', '']) {
         const { shown, audiences } = await pageAudiences(page);
         expect(audiences.size, JSON.stringify(shown)).toBeLessThanOrEqual(1);
-        await go(page, site(path));
+        await go(page, site(path, origin));
       }
       const hero = await decision(page, 'hero');
       const proof = await decision(page, 'proof');
@@ -133,7 +131,6 @@ describe('demo walkthroughs in Chromium', () => {
         expect(hero.experience).toBe('hero-health');
         if (proof.arm === 'targeted') expect(proof.experience).toBe('proof-health');
       }
-      await context.close();
     });
     expect(targeted).toBeGreaterThan(0);
 
@@ -165,9 +162,8 @@ describe('demo walkthroughs in Chromium', () => {
 
   it('Single-page app: read the docs, then come back home — the headline talks to developers', async () => {
     let targeted = 0;
-    await concurrently(8, async () => {
-      const { context, page } = await h.open();
-      await page.goto(`${h.origin}/examples/spa/`, { waitUntil: 'load' });
+    await h.visitors(8, async (page, origin) => {
+      await page.goto(`${origin}/examples/spa/`, { waitUntil: 'load' });
       const first = await page.getAttribute('[data-candor-slot=spa-hero]', 'data-candor-shown');
       await page.click('a[href="/examples/spa/docs"]');
       await page.waitForSelector('h1:text("Docs")');
@@ -185,7 +181,6 @@ describe('demo walkthroughs in Chromium', () => {
         expect(after).toBe('spa-hero-dev');
         expect(await page.textContent('[data-candor-slot=spa-hero] h1')).toBe('Workflows as code, tested locally');
       }
-      await context.close();
     });
     expect(targeted).toBeGreaterThan(0);
   });
