@@ -113,17 +113,21 @@ export function useHarness(handle?: Handle): Harness {
     async visitors(count, run, tabs = 4) {
       const origins = await Promise.all(Array.from({ length: count }, () => this.freshOrigin()));
       const opened = await Promise.all(Array.from({ length: Math.min(tabs, count) }, () => this.open()));
-      let next = 0;
-      const settled = await Promise.all(
-        opened.map(async ({ page }) => {
-          const results: PromiseSettledResult<void>[] = [];
-          for (let i = next++; i < count; i = next++) results.push(...(await Promise.allSettled([run(page, origins[i] ?? '', i)])));
-          return results;
-        }),
-      );
-      await Promise.all(opened.map(({ context }) => context.close()));
-      const failed = settled.flat().find((r): r is PromiseRejectedResult => r.status === 'rejected');
-      if (failed) throw failed.reason;
+      // At most `tabs` visitors run at once, so a tab is always free when one starts.
+      const free = opened.map(({ page }) => page);
+      try {
+        await concurrently(count, async (i) => {
+          const page = free.pop();
+          if (!page) throw new Error('no free tab');
+          try {
+            await run(page, origins[i] ?? '', i);
+          } finally {
+            free.push(page);
+          }
+        }, tabs);
+      } finally {
+        await Promise.all(opened.map(({ context }) => context.close()));
+      }
     },
     beacons(predicate, timeoutMs = 10_000) {
       const events = must(server).beacons as Beacon[];
