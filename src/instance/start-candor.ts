@@ -11,7 +11,7 @@ import { reportError } from '../util/report-error.js';
 import type { Candor, CandorOptions } from './candor-api.js';
 import { openVisit, safeHref } from '../visit/open-visit.js';
 import type { Visit } from '../visit/visit.js';
-import { changeState, confirmConfig, decisionsOf, forgetVisit, revokeConfig } from '../visit/continue-visit.js';
+import { changeState, confirmConfig, forgetVisit, retellDecisions, revokeConfig } from '../visit/continue-visit.js';
 import { unloggedElsewhere } from '../visit/unlogged-elsewhere.js';
 import { CONFIG_ALREADY_REPORTED } from './config-already-reported.js';
 import { reportConfigProblems } from './report-config-problems.js';
@@ -139,11 +139,11 @@ export function startCandor(options: CandorOptions, continued: FirstPassVisit | 
   if (win && persistent) followOtherTabs(win, visit, (standard) => emitLocal('change', { standard }));
 
   if (win) pageEffects(safeHref(win));
-  // Decisions the first pass made on this page: their exposures are logged, and `decision` told, once the caller has
+  // Decisions the first pass made on this page, as made: their exposures are logged, and `decision` told, once the caller has
   // had the instance for a moment (the script tag runs candorQueue first, so queued listeners hear them).
   if (firstPass) {
     queueMicrotask(() => {
-      for (const slot of [...decisionsOf(firstPass).keys()]) firstPass.decide(slot);
+      retellDecisions(firstPass);
     });
   }
   // Exposures an earlier page view decided but could not log (left before the script tag's runtime ran, with no

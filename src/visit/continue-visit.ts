@@ -51,6 +51,15 @@ export function onDecide(visit: Visit, listener: (slot: string) => void): void {
   (visit as VisitRecord).onDecide = listener;
 }
 
+/**
+ * Tells the `onDecide` listener of each decision this page has made so far, as made: none is decided again. (A slot
+ * decided before a client-side navigation may no longer be on the page, and the address has changed since.)
+ */
+export function retellDecisions(visit: Visit): void {
+  const record = visit as VisitRecord;
+  for (const slot of [...record.decided.keys()]) record.onDecide?.(slot);
+}
+
 /** This page's decisions, by slot, as decided (before "show standard" applies). */
 export function decisionsOf(visit: Visit): ReadonlyMap<string, Decision> {
   return (visit as VisitRecord).decided;

@@ -79,6 +79,42 @@ describe('QA', () => {
     await nextFrames(page);
     expect(pageErrors).toEqual([]);
   });
+
+  it('a route change before the runtime has loaded: the view left behind is not decided again with the new address', async () => {
+    const { page, pageErrors } = await h.open();
+    await recordDecisions(page);
+    // The runtime file is held until the visitor has moved to the pricing view (on a slow connection, or a visitor who
+    // clicks within the runtime's idle wait): only the first pass has seen the navigation.
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/candor-runtime\.min\.js/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${h.origin}/pages/spa/`, { waitUntil: 'load' });
+    expect(await shownSlots(page)).toEqual({ 'home-banner': 'baseline' });
+    await page.click('a[href="/pages/spa/pricing"]');
+    await page.waitForSelector('[data-candor-slot="pricing-banner"][data-candor-shown]', { state: 'attached' });
+    expect(await shownSlots(page)).toEqual({ 'pricing-banner': 'pricing-offer' });
+    expect(await page.evaluate(() => 'candor' in window)).toBe(false);
+
+    release();
+    await runtimeStarted(page);
+    const pricing = (await decisions(page)).find((d) => d.slot === 'pricing-banner');
+    await page.evaluate(() => {
+      (window as unknown as { candor: { flush(): void } }).candor.flush();
+    });
+    const events = await h.beacons((all) => all.some((e) => e.type === 'exposure' && e.decisionId === pricing?.decisionId));
+    const visitorId = events.find((e) => e.decisionId === pricing?.decisionId)?.visitorId;
+    // The home banner was seen with its standard content, and that is what is counted for it.
+    const exposures = events.filter((e) => e.type === 'exposure' && e.visitorId === visitorId).map((e) => `${e.slot}:${e.experience}`);
+    expect(exposures).toEqual(['home-banner:baseline', 'pricing-banner:pricing-offer']);
+
+    await page.goBack();
+    await page.waitForSelector('[data-candor-slot="home-banner"][data-candor-shown]', { state: 'attached' });
+    expect(await shownSlots(page)).toEqual({ 'home-banner': 'baseline' });
+    expect(pageErrors).toEqual([]);
+  });
 });
 
 describe('examples', () => {

@@ -55,3 +55,43 @@ describe('startCandor continuing a first pass', () => {
     expect(error).not.toHaveBeenCalled();
   });
 });
+
+describe('startCandor after a client-side navigation the first pass saw alone', () => {
+  /** Two views: the home banner and the pricing banner each have an experience for visitors reading about pricing. */
+  const spa = {
+    v: 1,
+    version: '2026-12-02.1',
+    salt: 'spa',
+    holdout: 0,
+    audiences: { 'pricing-reader': { when: { 'url.path': { $regex: '^/spa/pricing' } }, reason: 'You are reading about pricing.' } },
+    slots: {
+      'home-banner': { control: 0, explore: 0, experiences: [{ id: 'home-offer', audience: 'pricing-reader' }] },
+      'pricing-banner': { control: 0, explore: 0, experiences: [{ id: 'pricing-offer', audience: 'pricing-reader' }] },
+    },
+  };
+
+  it('logs what the first pass decided, as decided: the home view left behind is not decided again with the new address', async () => {
+    const win = new JSDOM('<!doctype html><p>home</p>', { url: 'https://acme.test/spa/' }).window as unknown as Window;
+    const visit = openVisit({ config: readConfig(spa), win, now: () => Date.now(), visitorId: 'visitor-1' });
+    expect(visit.decide('home-banner').experience).toBe('baseline');
+    // The router moves to the pricing view before the runtime has loaded; the first pass decides the new view's slot.
+    win.history.pushState({}, '', '/spa/pricing');
+    expect(visit.decide('pricing-banner').experience).toBe('pricing-offer');
+
+    const candor = startCandor({ config: spa, window: win }, { visit, onInvalid: vi.fn(), onValid: vi.fn() }, { validate: undefined, explanations: NO_EXPLAIN });
+    const exposures: { slot?: string; experience?: string }[] = [];
+    candor.on('event', (event) => {
+      if (event.type === 'exposure') exposures.push({ slot: event.slot, experience: event.experience });
+    });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(exposures).toEqual([
+      { slot: 'home-banner', experience: 'baseline' },
+      { slot: 'pricing-banner', experience: 'pricing-offer' },
+    ]);
+
+    // Back to the home view: it is decided with its own address, and shows its standard content.
+    win.history.back();
+    await new Promise((resolve) => win.addEventListener('popstate', resolve, { once: true }));
+    expect(candor.decide('home-banner').experience).toBe('baseline');
+  });
+});
