@@ -11,7 +11,7 @@ import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CLI = join(ROOT, 'dist/cli.js');
@@ -404,7 +404,9 @@ describe.each(MODES)('%s, under faults', (mode) => {
     await first.exited;
     const survived = await stored(dir).catch(() => undefined); // a torn last line may be there until restart
     const second = await launch(mode, out);
-    const afterRestart = await stored(dir); // complete lines only: start-up cut any torn tail
+    // Complete lines only: start-up cuts any torn tail. The embedded collector does that while its server already
+    // listens (requests wait for it), so the file is read once it has (a collector that never cuts it fails here).
+    const afterRestart = await vi.waitFor(() => stored(dir), { timeout: 10_000, interval: 50 });
     const storedIds = new Set(afterRestart.map((e) => e.id));
     expect(storedIds.size).toBe(afterRestart.length); // nothing twice
     for (const e of acknowledged) expect(storedIds.has(e.id)).toBe(true);
