@@ -1,8 +1,11 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './browser.js';
 import { startServer } from './server.js';
+import { validateConfig } from '../../src/core/config/validate-config.js';
+import { decide } from '../../src/core/decide/decide.js';
+import { hash } from '../../src/core/decide/hash.js';
 
 // The widget with the real script-tag loader, on the example marketing site, under a strict CSP.
 
@@ -79,18 +82,36 @@ async function standardTexts(): Promise<string[]> {
 }
 
 /**
- * A fresh visitor from the healthcare campaign who is in the targeted arm for the hero (holdout, control and explore are
- * random) and not invited to the self-identification prompt (2% are, and for them the widget loads at once).
+ * Fresh visitors from the healthcare campaign who are in the targeted arm for the hero (holdout, control and explore are
+ * drawn from the visitor id) and not invited to the self-identification prompt (2% are, and for them the widget loads at
+ * once): chosen ahead with the SDK's own `decide` and hash, and stored before their first page view.
  */
-async function targetedVisitor() {
-  for (let i = 0; i < 30; i++) {
-    const context = await browser.newContext({ viewport: { width: 1000, height: 1000 } });
-    const opened = await newPage(context, `${EXAMPLE}?csp=strict&utm_campaign=health-spring`);
-    const invited = await opened.page.evaluate(() => (window as unknown as CandorWindow).candor.widget.askEligible());
-    if (!invited && (await reason(opened.page, 'hero')) === 'audience-match') return { context, ...opened };
-    await context.close();
+const TARGETED_IDS = (() => {
+  const { config } = validateConfig(JSON.parse(readFileSync('examples/marketing-site/candor.config.json', 'utf8')));
+  if (!config?.ask) throw new Error('the example config is invalid or has no self-identification prompt');
+  const ids: string[] = [];
+  for (let n = 0; ids.length < 10 && n < 100_000; n++) {
+    const visitorId = `targeted-${n}`;
+    const hero = decide({ config, slot: 'hero', visitorId, signals: { 'utm.campaign': 'health-spring' }, consent: { tier: 'relationship', gpc: false } });
+    if (hero.arm === 'targeted' && hero.reason === 'audience-match' && hash(`${config.salt}:ask`, visitorId) >= config.ask.share) ids.push(visitorId);
   }
-  throw new Error('no visitor in 30 was targeted: check the example config and the holdout/control/explore shares');
+  return ids;
+})();
+let targetedVisitors = 0;
+
+/** A new context whose visitor (one of TARGETED_IDS, each used once) comes from the healthcare campaign. */
+async function targetedVisitor() {
+  const visitorId = TARGETED_IDS[targetedVisitors++];
+  if (!visitorId) throw new Error('TARGETED_IDS has too few visitors for the tests of this file');
+  const context = await browser.newContext({ viewport: { width: 1000, height: 1000 } });
+  await context.addInitScript((id) => {
+    if (!localStorage.getItem('candor:v1')) localStorage.setItem('candor:v1', JSON.stringify({ v: 1, visitorId: id, idSource: 'local', created: Date.now(), assignments: {} }));
+  }, visitorId);
+  const opened = await newPage(context, `${EXAMPLE}?csp=strict&utm_campaign=health-spring`);
+  // What the browser decided is what was chosen in Node: a difference fails here, not as a confusing widget test.
+  expect(await opened.page.evaluate(() => (window as unknown as CandorWindow).candor.widget.askEligible()), visitorId).toBe(false);
+  expect(await reason(opened.page, 'hero'), visitorId).toBe('audience-match');
+  return { context, ...opened };
 }
 
 describe('the widget with the real loader, on the example site', () => {
