@@ -138,7 +138,12 @@ export function startCandor(options: CandorOptions, continued: FirstPassVisit | 
   // 6. Other tabs: a decision, consent or standard-version change made there is seen here.
   if (win && persistent) followOtherTabs(win, visit, (standard) => emitLocal('change', { standard }));
 
-  if (win) pageEffects(safeHref(win));
+  if (win) {
+    // A client-side navigation that only the first pass saw (before the runtime's history hooks), to a view with no
+    // slot, is a page view too (once: recordPage knows the address it last recorded).
+    visit.recordPage(safeHref(win));
+    pageEffects(safeHref(win));
+  }
   // Decisions the first pass made on this page, as made: their exposures are logged, and `decision` told, once the caller has
   // had the instance for a moment (the script tag runs candorQueue first, so queued listeners hear them).
   if (firstPass) {

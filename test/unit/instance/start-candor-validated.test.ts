@@ -94,4 +94,14 @@ describe('startCandor after a client-side navigation the first pass saw alone', 
     await new Promise((resolve) => win.addEventListener('popstate', resolve, { once: true }));
     expect(candor.decide('home-banner').experience).toBe('baseline');
   });
+
+  it('counts a page view the first pass alone saw, to a view without slots, once', () => {
+    const win = new JSDOM('<!doctype html><p>home</p>', { url: 'https://acme.test/spa/' }).window as unknown as Window;
+    const visit = openVisit({ config: readConfig(spa), win, now: () => Date.now(), visitorId: 'visitor-1' });
+    expect(visit.decide('home-banner').experience).toBe('baseline');
+    win.history.pushState({}, '', '/spa/about');
+    startCandor({ config: spa, window: win }, { visit, onInvalid: vi.fn(), onValid: vi.fn() }, { validate: undefined, explanations: NO_EXPLAIN });
+    expect(visit.state?.memory.visits.count).toBe(2);
+    expect(visit.state?.memory.recent).toEqual(['/spa/about', '/spa/']);
+  });
 });
