@@ -99,6 +99,7 @@ export function useHarness(handle?: Handle): Harness {
       // Try another loader build without touching dist/: CANDOR_LOADER_FILE=/path/to/candor.min.js
       const loader = process.env.CANDOR_LOADER_FILE;
       if (loader) await context.route('**/dist/candor.min.js', (route) => route.fulfill({ path: loader, contentType: 'text/javascript' }));
+      await context.addInitScript(recordSlotWaits);
       const page = await context.newPage();
       const opened: Opened = { context, page, console: [], pageErrors: [] };
       page.on('console', (message) => opened.console.push(message));
@@ -176,6 +177,38 @@ export function shownSlots(page: Page): Promise<Record<string, string | null>> {
       Object.fromEntries(
         Array.from(document.querySelectorAll('[data-candor-slot]'), (s) => [s.getAttribute('data-candor-slot'), s.getAttribute('data-candor-shown')]),
       ) as Record<string, string | null>,
+  );
+}
+
+/**
+ * In the page, before any script: records how long each slot stayed hidden waiting for its closing tag
+ * (`data-candor-wait`, added and removed by the first pass), in `window.candorSlotWaits`.
+ */
+function recordSlotWaits(): void {
+  const waits: Record<string, number> = {};
+  const since = new Map<Element, number>();
+  (window as unknown as { candorSlotWaits: Record<string, number> }).candorSlotWaits = waits;
+  new MutationObserver((records) => {
+    for (const { target } of records) {
+      if (!(target instanceof Element)) continue;
+      const name = target.getAttribute('data-candor-slot');
+      if (!name) continue;
+      if (target.hasAttribute('data-candor-wait')) since.set(target, performance.now());
+      else if (since.has(target)) waits[name] = performance.now() - (since.get(target) ?? 0);
+    }
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-candor-wait'] });
+}
+
+/**
+ * Slots of this page view (opened with `h.open`) that waited the full 300 ms cap for their closing tag: the parser was
+ * that late (a busy machine), so by design they show their standard content for this page view, whatever was decided.
+ * (Measured from the page: a wait of 290 ms or more counts, to allow for observer delays.)
+ */
+export function cappedSlots(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    Object.entries((window as unknown as { candorSlotWaits?: Record<string, number> }).candorSlotWaits ?? {})
+      .filter(([, ms]) => ms >= 290)
+      .map(([slot]) => slot),
   );
 }
 

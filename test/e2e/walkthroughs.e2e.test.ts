@@ -14,7 +14,7 @@ import type { Page } from 'playwright-core';
 import type { Decision } from '../../src/core/types.js';
 import { readFileSync } from 'node:fs';
 import { decide, validateConfig } from '../../src/core/index.js';
-import { concurrently, useHarness, shownSlots, type Beacon } from './script-tag-harness.js';
+import { cappedSlots, concurrently, useHarness, shownSlots, type Beacon } from './script-tag-harness.js';
 
 const h = useHarness();
 const site = (path = '', origin = h.origin) => `${origin}/examples/marketing-site/${path}`;
@@ -57,7 +57,12 @@ describe('demo walkthroughs in Chromium', () => {
       expect(back.arm).toBe(first.arm);
       expect(back.counterfactual).toBe('hero-dev');
       const shown = await shownSlots(page);
-      if (first.arm === 'targeted') {
+      // On a busy machine the parser may reach the hero's closing tag only after the 300 ms cap: then, by design, the
+      // standard content stays for this page view, and this visitor's check is that it does.
+      const capped = (await cappedSlots(page)).includes('hero');
+      if (capped) {
+        expect(shown.hero).toBe('baseline');
+      } else if (first.arm === 'targeted') {
         targeted++;
         expect(shown.hero).toBe('hero-dev');
         expect(await page.textContent('[data-candor-slot=hero] h1')).toContain('API');
@@ -100,7 +105,9 @@ describe('demo walkthroughs in Chromium', () => {
       const back = await decision(page, 'hero');
       expect(back.arm).toBe(first.arm);
       expect(back.counterfactual).toBe('hero-returning');
-      if (first.arm === 'targeted') {
+      if (first.arm === 'targeted' && (await cappedSlots(page)).includes('hero')) {
+        expect((await shownSlots(page)).hero).toBe('baseline'); // the 300 ms cap (see the developers' walkthrough)
+      } else if (first.arm === 'targeted') {
         targeted++;
         expect((await shownSlots(page)).hero).toBe('hero-returning');
         expect(await page.textContent('[data-candor-slot=hero] h1')).toBe('Pick up where you left off');
