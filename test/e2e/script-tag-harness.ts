@@ -170,6 +170,16 @@ export async function concurrently(count: number, run: (index: number) => Promis
   if (failed) throw failed.reason;
 }
 
+/**
+ * Gives every page of `context` a visitor with this id from its first page view on (stored as Candor stores it, before
+ * any script runs, unless a visitor is already stored): for visitors chosen ahead with `decide` in Node.
+ */
+export async function storeVisitorId(context: BrowserContext, visitorId: string): Promise<void> {
+  await context.addInitScript((id) => {
+    if (!localStorage.getItem('candor:v1')) localStorage.setItem('candor:v1', JSON.stringify({ v: 1, visitorId: id, idSource: 'local', created: Date.now(), assignments: {} }));
+  }, visitorId);
+}
+
 /** Each slot's name and what it shows (`data-candor-shown`), in document order. */
 export function shownSlots(page: Page): Promise<Record<string, string | null>> {
   return page.evaluate(

@@ -14,7 +14,7 @@ import type { Page } from 'playwright-core';
 import type { Decision } from '../../src/core/types.js';
 import { readFileSync } from 'node:fs';
 import { decide, validateConfig } from '../../src/core/index.js';
-import { cappedSlots, concurrently, useHarness, shownSlots, type Beacon } from './script-tag-harness.js';
+import { cappedSlots, concurrently, storeVisitorId, useHarness, shownSlots, type Beacon } from './script-tag-harness.js';
 
 const h = useHarness();
 const site = (path = '', origin = h.origin) => `${origin}/examples/marketing-site/${path}`;
@@ -154,9 +154,7 @@ describe('demo walkthroughs in Chromium', () => {
     await concurrently(explorers.length, async (i) => {
       const id = explorers[i] ?? '';
       const { context, page } = await h.open();
-      await context.addInitScript((visitor) => {
-        if (!localStorage.getItem('candor:v1')) localStorage.setItem('candor:v1', JSON.stringify({ v: 1, visitorId: visitor, idSource: 'local', created: Date.now(), assignments: {} }));
-      }, id);
+      await storeVisitorId(context, id);
       await go(page, site('?utm_campaign=health-2026q4'));
       const [hero, proof] = [await decision(page, 'hero'), await decision(page, 'proof')];
       expect([hero.arm, proof.arm], id).toEqual(['explore', 'explore']);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './browser.js';
 import { startServer } from './server.js';
+import { storeVisitorId } from './script-tag-harness.js';
 import { validateConfig } from '../../src/core/config/validate-config.js';
 import { decide } from '../../src/core/decide/decide.js';
 import { hash } from '../../src/core/decide/hash.js';
@@ -104,9 +105,7 @@ async function targetedVisitor() {
   const visitorId = TARGETED_IDS[targetedVisitors++];
   if (!visitorId) throw new Error('TARGETED_IDS has too few visitors for the tests of this file');
   const context = await browser.newContext({ viewport: { width: 1000, height: 1000 } });
-  await context.addInitScript((id) => {
-    if (!localStorage.getItem('candor:v1')) localStorage.setItem('candor:v1', JSON.stringify({ v: 1, visitorId: id, idSource: 'local', created: Date.now(), assignments: {} }));
-  }, visitorId);
+  await storeVisitorId(context, visitorId);
   const opened = await newPage(context, `${EXAMPLE}?csp=strict&utm_campaign=health-spring`);
   // What the browser decided is what was chosen in Node: a difference fails here, not as a confusing widget test.
   expect(await opened.page.evaluate(() => (window as unknown as CandorWindow).candor.widget.askEligible()), visitorId).toBe(false);
