@@ -191,6 +191,7 @@ export type ReasonCode =
   | 'forced'
   | 'show-standard'
   | 'forgotten'
+  | 'late-slot'
   | 'unknown-slot'
   | 'invalid-config'
   | 'no-visitor-id';

@@ -140,8 +140,8 @@ export function startCandor(options: CandorOptions, continued: FirstPassVisit | 
 
   if (win) {
     // A client-side navigation that only the first pass saw (before the runtime's history hooks), to a view with no
-    // slot, is a page view too (once: recordPage knows the address it last recorded).
-    visit.recordPage(safeHref(win));
+    // slot, is a page view too (once, and not for a `#fragment` change alone).
+    visit.followAddress();
     pageEffects(safeHref(win));
   }
   // Decisions the first pass made on this page, as made: their exposures are logged, and `decision` told, once the caller has

@@ -101,8 +101,8 @@ guard('candor.min.js', () => {
       doc,
       (slot) => {
         const release = waiting.get(slot);
-        if (release?.expired()) applyExperience(slot, undefined, BASELINE);
-        else pass.apply(slot);
+        if (release?.expired()) visit.keepStandard(slot.getAttribute('data-candor-slot') ?? '');
+        pass.apply(slot);
         release?.();
       },
       guard('slots', (slot: HTMLElement) => {

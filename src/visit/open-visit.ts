@@ -51,6 +51,8 @@ export function openVisit(options: VisitOptions): Visit {
   let signals: Signals | null = null;
   /** The snapshot and consent tier each decision of this page was made with: a standard-content decision is made again when they change. */
   const madeWith = new WeakMap<Decision, Signals>();
+  /** Slots that keep their standard content on this page view (see `keepStandard`). */
+  let kept = new Set<string>();
   /** The address last recorded as a page view, and where the browser was then. */
   let recorded: string | undefined;
   let recordedAt: string | undefined;
@@ -90,12 +92,17 @@ export function openVisit(options: VisitOptions): Visit {
       if (!visit.state || !visit.config || !win || (url === recorded && here === recordedAt)) return;
       recorded = url;
       recordedAt = here;
+      kept = new Set();
       visit.state.memory = capMemory(
         recordPageView(visit.state.memory, { url, referrer: safeReferrer(win), sections: visit.config.sections ?? {} }, now()),
         visit.consent.tier,
       );
       signals = null;
       visit.save();
+    },
+    followAddress() {
+      const here = safeHref(win);
+      if (win && withoutFragment(here) !== withoutFragment(recordedAt)) visit.recordPage(here);
     },
     signals() {
       if (neededFor !== visit.config) {
@@ -125,6 +132,9 @@ export function openVisit(options: VisitOptions): Visit {
       visit.onDecide?.(slot);
       return decision;
     },
+    keepStandard(slot) {
+      kept.add(slot);
+    },
     shown(slot, otherwise) {
       const known = visit.decided.get(slot) ?? otherwise;
       return known && overlay(known);
@@ -136,7 +146,7 @@ export function openVisit(options: VisitOptions): Visit {
     try {
       // The page's address changed without Candor being told yet (a router rendering on popstate before the runtime
       // hears of it): this page view first, so the decision reads the new address.
-      if (win && safeHref(win) !== recordedAt) visit.recordPage(safeHref(win));
+      visit.followAddress();
       const known = visit.decided.get(slot);
       // Kept on this page, unless it shows the standard content for want of a match and the signals changed since.
       if (known && (madeWith.get(known) === visit.signals() || (known.counterfactual !== BASELINE && known.consent.tier === consent.tier))) return overlay(known);
@@ -168,16 +178,18 @@ export function openVisit(options: VisitOptions): Visit {
     }
   };
 
-  /** The decision as the visitor sees it: the standard content after "forget" or when they chose it. */
+  /** The decision as the visitor sees it: the standard content after "forget", when they chose it, or in a late slot. */
   const overlay = (decision: Decision): Decision =>
-    (visit.state?.standard || visit.forgotten) && !decision.forced
-      ? { ...decision, experience: BASELINE, reason: visit.forgotten ? 'forgotten' : 'show-standard', audience: undefined, signals: [] }
+    (visit.state?.standard || visit.forgotten || kept.has(decision.slot)) && !decision.forced
+      ? { ...decision, experience: BASELINE, reason: visit.forgotten ? 'forgotten' : visit.state?.standard ? 'show-standard' : 'late-slot', audience: undefined, signals: [] }
       : decision;
 
   visit.refreshConsent();
   if (win) visit.recordPage(safeHref(win));
   return visit;
 }
+
+const withoutFragment = (href: string | undefined): string | undefined => href?.replace(/#.*/s, '');
 
 /** The page's address, or '' where reading it throws (or on a server). */
 export function safeHref(win: Window | undefined): string {

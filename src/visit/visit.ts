@@ -38,6 +38,12 @@ export interface Visit {
   saveNow(): void;
   /** Remembers a page view (within the consent cap) and forgets the signals read so far. */
   recordPage(url: string): void;
+  /**
+   * Records the browser's address as a page view if it moved, since the last one recorded, to another page: a change of
+   * the `#fragment` alone (an in-page link, a scroll-spy's `replaceState`) is the same page, as for the script tag's
+   * history hooks. (`recordPage`, which a hash router's `candor.page(url)` calls, counts any other address.)
+   */
+  followAddress(): void;
   /** The signal snapshot, read within the consent cap on first use after a change. */
   signals(): Signals;
   /** Forget the signals read so far (they are read again on next use). */
@@ -50,6 +56,13 @@ export interface Visit {
    * Tells the `onDecide` listener. Never throws.
    */
   decide(slot: string): Decision;
+  /**
+   * The slot keeps its standard content for the rest of this page view, whatever is decided: the script tag's first
+   * pass painted it after waiting 300 ms for the slot's closing tag. Its decision stands (stored and logged as intent
+   * to treat) and shows from the next page view; until then {@link Visit.decide} and {@link Visit.shown} give the
+   * standard content with reason `late-slot`.
+   */
+  keepStandard(slot: string): void;
   /** The decision last handed out for a slot on this page (else `otherwise`), as the visitor sees it now. */
   shown(slot: string, otherwise?: Decision): Decision | undefined;
 }

@@ -37,15 +37,18 @@ export const BUDGETS: Readonly<Record<string, number>> = {
   // (no page history, the validated-config note) and issue 16's split of startCandor into files: 11.50 KiB.
   // Issue 13: the explanation code moved to its own file, loaded only when a visitor asks why: 9.75 KiB (-1.77); then
   // the validator to its own file, fetched only for a config neither stamped nor validated before: 6.11 KiB.
-  'candor-runtime': 6.2,
+  // 2026-12-02: measured 6.20 KiB, over 6.2 by a few bytes (a #fragment-only move not counted as a page view).
+  'candor-runtime': 6.3,
   // Both script-tag files, each compressed on its own; issue 13's target is GrowthBook's single file, 15.8 KiB
   // (measured 22.51 KiB).
   // Issue 16's src/visit and issue 13's validated-config note: 22.91 KiB.
   // Issue 13's explanation file (not part of a page view that asks nothing): 21.22 KiB; its validator file: 17.56 KiB.
-  'candor-script-total': 17.6,
+  // 2026-12-02: a late slot's explanation (reason late-slot) and a #fragment-only move not counted as a page view: 17.64 KiB.
+  'candor-script-total': 17.7,
   // The same with the validator: what the first page view of an unstamped config downloads (measured 21.90 KiB).
   // Issue 16's split of validation (candor-check 4.34 -> 4.53 KiB): 22.08 KiB.
-  'candor-script-unstamped': 22.1,
+  // 2026-12-02: a late slot's explanation (reason late-slot) and a #fragment-only move not counted as a page view: 22.17 KiB.
+  'candor-script-unstamped': 22.2,
   // The validator (candor/core's validateConfig, codes and paths only), with its own copy of the few helpers it shares
   // with the first pass (measured 4.34 KiB).
   // Issue 16's validation split into readers and sections (validate-audiences, -slots, -experience, …), whose calls pass
@@ -56,10 +59,12 @@ export const BUDGETS: Readonly<Record<string, number>> = {
   // Issue 13: + candor.loadExplanations() (the explanation source is passed in, so the script tag can leave it out): 21.22 KiB.
   // Issue 16's error table (every message and fix in src/core/errors/error-messages.ts, keyed by code, with params,
   // filled by one formatter; validate-config split into section files): 22.42 KiB. The script-tag files did not grow.
-  'candor-npm': 22.5,
+  // 2026-12-02: a late slot's explanation (reason late-slot) and a #fragment-only move not counted as a page view: 22.61 KiB.
+  'candor-npm': 22.7,
   // over the issue's 2.5 KiB target (measured 14.13 KiB): candor/core carries the full validator with its messages
   // Issue 16's error table (see candor-npm): 15.39 KiB.
-  'candor-core': 15.4,
+  // 2026-12-02: a late slot's explanation (reason late-slot) and a #fragment-only move not counted as a page view: 15.50 KiB.
+  'candor-core': 15.6,
   // over the issue's 2 KiB target (issue 2; measured 3.97 KiB): the condition evaluator and the signal tiers come with it
   // Issue 13: 3.41 KiB, once the signal catalog was marked pure (unused, it is no longer bundled).
   'candor-decide': 3.5,
@@ -67,7 +72,8 @@ export const BUDGETS: Readonly<Record<string, number>> = {
   'candor-widget': 2.7,
   // The explanation code (candor/core's explain and its English sentences), fetched with the widget or by
   // candor.loadExplanations(); no issue target (measured 2.88 KiB).
-  'candor-explain': 2.9,
+  // 2026-12-02: a late slot's explanation (reason late-slot) and a #fragment-only move not counted as a page view: 2.93 KiB (its two sentences).
+  'candor-explain': 3,
 };
 
 describe('size budgets (brotli)', () => {

@@ -114,15 +114,31 @@ interface Probe {
   frames: string[];
 }
 
+interface Paused {
+  frames: string[];
+  shown: Record<string, string | null>;
+  capped: string[];
+  /** What "Why am I seeing this?" says about the hero (`candor.explain`). */
+  why: { experience?: string; reason?: string; summary?: string };
+  page: Page;
+}
+
 /** Loads the flicker page with a network pause inside the slot; returns each frame's headline (see pages/flicker/probe.js). */
-async function pausedFrames(pauseMs: number): Promise<{ frames: string[]; shown: Record<string, string | null>; capped: string[] }> {
-  const { page, pageErrors } = await h.open();
-  await page.goto(`${h.origin}/paused/stream.html?pause=${String(pauseMs)}&utm_campaign=health-2026`, { waitUntil: 'load' });
-  await page.waitForFunction(() => 'candor' in window);
-  await nextFrames(page);
-  const { frames } = await page.evaluate(() => (window as unknown as { flickerProbe: Probe }).flickerProbe);
-  expect(pageErrors).toEqual([]);
-  return { frames, shown: await shownSlots(page), capped: await cappedSlots(page) };
+async function pausedFrames(pauseMs: number, page?: Page): Promise<Paused> {
+  const opened = page ? undefined : await h.open();
+  const tab = page ?? opened?.page;
+  if (!tab) throw new Error('no page');
+  await tab.goto(`${h.origin}/paused/stream.html?pause=${String(pauseMs)}&utm_campaign=health-2026`, { waitUntil: 'load' });
+  await tab.waitForFunction(() => 'candor' in window);
+  await nextFrames(tab);
+  const { frames } = await tab.evaluate(() => (window as unknown as { flickerProbe: Probe }).flickerProbe);
+  const why = await tab.evaluate(async () => {
+    await window.candor?.loadExplanations();
+    const e = window.candor?.explain('hero');
+    return { experience: e?.experience, reason: e?.reason, summary: e?.summary };
+  });
+  expect(opened?.pageErrors ?? []).toEqual([]);
+  return { frames, shown: await shownSlots(tab), capped: await cappedSlots(tab), why, page: tab };
 }
 
 /** The frames after the first one that showed `text`. */
@@ -130,7 +146,7 @@ const after = (frames: string[], text: string) => frames.slice(frames.indexOf(te
 
 describe('a network pause inside a slot', () => {
   it('longer than the 300 ms cap: the slot waits hidden, then shows its standard content and keeps it for this page view', async () => {
-    const { frames, shown, capped } = await pausedFrames(700);
+    const { frames, shown, capped, why, page } = await pausedFrames(700);
     // What the browser tests that allow for the cap on a busy machine (cappedSlots) detect.
     expect(capped).toEqual(['hero']);
     expect(frames).toContain('hidden');
@@ -138,15 +154,22 @@ describe('a network pause inside a slot', () => {
     expect(after(frames, STANDARD)).not.toContain(PERSONALIZED);
     expect(frames.at(-1)).toBe(STANDARD);
     expect(shown).toEqual({ hero: 'baseline' });
+    // "Why am I seeing this?" explains what the visitor sees, not the experience that arrived too late to show.
+    expect(why).toEqual({ experience: 'baseline', reason: 'late-slot', summary: expect.stringContaining('loaded slowly') as string });
+    // The assignment stands: the next page view, without a pause, shows the experience and explains its rule.
+    const next = await pausedFrames(0, page);
+    expect(next.shown).toEqual({ hero: 'hero-health' });
+    expect(next.why).toMatchObject({ experience: 'hero-health', reason: 'audience-match' });
   });
 
   it('control: a pause shorter than the cap, the same visitor sees the experience and never the standard content', async () => {
-    const { frames, shown, capped } = await pausedFrames(0);
+    const { frames, shown, capped, why } = await pausedFrames(0);
     expect(capped).toEqual([]);
     expect(frames).toContain('hidden');
     expect(frames).not.toContain(STANDARD);
     expect(frames.at(-1)).toBe(PERSONALIZED);
     expect(shown).toEqual({ hero: 'hero-health' });
+    expect(why).toMatchObject({ experience: 'hero-health', reason: 'audience-match' });
   });
 });
 

@@ -21,6 +21,8 @@ export interface ExplainMessages {
   summaryStandard: string;
   /** Headline: the visitor made the site forget what it remembered. */
   summaryForgotten: string;
+  /** Headline: the slot kept its standard version on this page, having arrived too late to change without a visible swap. */
+  summaryLateSlot: string;
   /** Headline: this part of the page has no personalization set up. */
   summaryUnknownSlot: string;
   /** Headline: the site's settings could not be used. */
@@ -43,6 +45,8 @@ export interface ExplainMessages {
   armStandard: string;
   /** Arm: the site forgot; the next page starts afresh. */
   armForgotten: string;
+  /** Arm: a late slot (only a slot that would show a chosen version waits for its content); what was chosen shows from the next page on. */
+  armLateSlot: string;
   /** Arm: no personalization set up here. */
   armUnknownSlot: string;
   /** Arm: the site's settings could not be used. */
@@ -98,6 +102,7 @@ export const EXPLAIN_MESSAGES_EN: ExplainMessages = {
   summaryForced: 'You see a version forced for testing.',
   summaryStandard: 'You see the standard version, as you asked.',
   summaryForgotten: 'This site forgot what it remembered about you, so you see the standard version.',
+  summaryLateSlot: 'This part of the page loaded slowly, so it kept its standard version on this page instead of changing while you look at it.',
   summaryUnknownSlot: 'You see the standard version of this part of the page.',
   summaryInvalidConfig: 'You see the standard page.',
   summaryNoVisitorId: 'You see the standard page.',
@@ -111,6 +116,7 @@ export const EXPLAIN_MESSAGES_EN: ExplainMessages = {
   armForced: 'Someone opened this page with a test link that forces this version. It is not counted in any result.',
   armStandard: 'You asked to see the standard version, so nothing on this site is personalized for you until you turn it back on.',
   armForgotten: 'Everything this site stored in your browser was deleted. Nothing is personalized or counted on this page, and the next page starts afresh.',
+  armLateSlot: 'A version was chosen for you here: you will see it from your next page on, and can ask there why.',
   armUnknownSlot: 'Nothing is personalized in this part of the page.',
   armInvalidConfig: 'This site’s personalization settings could not be used, so nothing is personalized.',
   armNoVisitorId: 'This browser does not let the site remember anything, so nothing is personalized or counted.',

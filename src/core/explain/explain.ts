@@ -106,7 +106,7 @@ export function explain(decision: Decision, config: ValidConfig | null, messages
 function explainWith(decision: Decision, config: ValidConfig | null, m: ExplainMessages, context: ExplainContext): Explanation {
   const h = config?.holdout ?? 0;
   const slot = config && hasOwn(config.slots, decision.slot) ? config.slots[decision.slot] : undefined;
-  const reasonCode: ReasonCode = config || decision.reason === 'forgotten' || decision.reason === 'show-standard' ? decision.reason : 'invalid-config';
+  const reasonCode: ReasonCode = config || decision.reason === 'forgotten' || decision.reason === 'show-standard' || decision.reason === 'late-slot' ? decision.reason : 'invalid-config';
   const audience =
     config && reasonCode === 'audience-match' && decision.audience !== undefined && hasOwn(config.audiences, decision.audience)
       ? config.audiences[decision.audience]
@@ -149,6 +149,10 @@ function explainWith(decision: Decision, config: ValidConfig | null, m: ExplainM
     case 'forgotten':
       summary = m.summaryForgotten;
       armText = m.armForgotten;
+      break;
+    case 'late-slot':
+      summary = m.summaryLateSlot;
+      armText = m.armLateSlot;
       break;
     case 'unknown-slot':
       summary = m.summaryUnknownSlot;

@@ -104,4 +104,18 @@ describe('startCandor after a client-side navigation the first pass saw alone', 
     expect(visit.state?.memory.visits.count).toBe(2);
     expect(visit.state?.memory.recent).toEqual(['/spa/about', '/spa/']);
   });
+
+  it('does not count a change of the #fragment alone (an in-page link, a scroll-spy) as a page view, before or at start', () => {
+    const win = new JSDOM('<!doctype html><p>home</p>', { url: 'https://acme.test/spa/' }).window as unknown as Window;
+    const visit = openVisit({ config: readConfig(spa), win, now: () => Date.now(), visitorId: 'visitor-1' });
+    win.history.replaceState({}, '', '/spa/#pricing');
+    expect(visit.decide('home-banner').experience).toBe('baseline');
+    win.history.replaceState({}, '', '/spa/#faq');
+    startCandor({ config: spa, window: win }, { visit, onInvalid: vi.fn(), onValid: vi.fn() }, { validate: undefined, explanations: NO_EXPLAIN });
+    expect(visit.state?.memory.visits.count).toBe(1);
+    expect(visit.state?.memory.recent).toEqual(['/spa/']);
+    // A hash router says so itself: `candor.page(url)` counts the new fragment.
+    visit.recordPage('https://acme.test/spa/#/pricing');
+    expect(visit.state?.memory.visits.count).toBe(2);
+  });
 });

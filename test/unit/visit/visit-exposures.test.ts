@@ -80,4 +80,31 @@ describe('a visit records which exposures are logged, across page views', () => 
     confirmConfig(confirmed, config);
     expect(decisionsOf(confirmed).get('hero')?.experience).toBe('hero-health');
   });
+
+  it('a late slot shows its standard content for this page view with reason late-slot; its decision is logged as assigned and shows on the next page', async () => {
+    const { page } = browser();
+    const first = page('https://acme.test/?utm_campaign=health-q4');
+    const assigned = first.decide('hero');
+    expect(assigned.experience).toBe('hero-health');
+    first.keepStandard('hero');
+    expect(first.decide('hero')).toMatchObject({ experience: 'baseline', reason: 'late-slot', arm: assigned.arm, decisionId: assigned.decisionId });
+    expect(first.shown('hero')).toMatchObject({ experience: 'baseline', reason: 'late-slot' });
+    // Intent to treat: what is logged is the assignment, not what this page view could show.
+    expect(unlogged(first, 'hero').map((u) => [u.decision.experience, u.decision.reason])).toEqual([['hero-health', 'audience-match']]);
+    logged(first, [assigned]);
+    await settle();
+
+    const second = page('https://acme.test/pricing');
+    expect(second.decide('hero')).toMatchObject({ experience: 'hero-health', reason: 'audience-match', decisionId: assigned.decisionId });
+  });
+
+  it('a new page view of the same visit (a client-side navigation) ends the late slot', () => {
+    const { page } = browser();
+    const visit = page('https://acme.test/?utm_campaign=health-q4');
+    visit.decide('hero');
+    visit.keepStandard('hero');
+    expect(visit.shown('hero')?.experience).toBe('baseline');
+    visit.recordPage('https://acme.test/pricing');
+    expect(visit.shown('hero')?.experience).toBe('hero-health');
+  });
 });

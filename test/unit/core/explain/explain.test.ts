@@ -171,6 +171,11 @@ describe('explain: each arm, told honestly', () => {
     expect(standard.controls).toEqual(['Personalize again', 'Forget what this site remembers']);
     expect(standard.audienceReason).toBeUndefined();
 
+    // A slot that arrived after the 300 ms cap keeps its standard content on this page view: said so, without the rule.
+    const late = explain({ ...targeted, experience: BASELINE, reason: 'late-slot', audience: undefined, signals: [] }, config);
+    expect(late).toMatchObject({ experience: BASELINE, summary: EXPLAIN_MESSAGES_EN.summaryLateSlot, armText: EXPLAIN_MESSAGES_EN.armLateSlot, sent: EXPLAIN_MESSAGES_EN.sent, signals: [] });
+    expect(late.audienceReason).toBeUndefined();
+
     const unknown = explain(decide({ config, slot: 'footer', visitorId: 'v', signals: EVERYTHING, consent: consent('high') }), config);
     expect(unknown).toMatchObject({ summary: EXPLAIN_MESSAGES_EN.summaryUnknownSlot, armText: EXPLAIN_MESSAGES_EN.armUnknownSlot, sent: EXPLAIN_MESSAGES_EN.sentNothing });
 
