@@ -113,7 +113,7 @@ ALL_VISITS.push({
 });
 const VISITS = ALL_VISITS.filter((v) => VISIT_NAMES.includes(v.name));
 
-/** Debian's Chromium: `CHROMIUM_PATH`, else `chromium` on PATH (as test/e2e/browser.ts). */
+/** Debian's Chromium: `CHROMIUM_PATH`, else `chromium` on PATH: the full browser, as visitors run it (the tests prefer `chromium-headless-shell`, see test/e2e/browser.ts). */
 function chromiumPath() {
   if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
   return execSync('command -v chromium || command -v chromium-browser', { shell: '/bin/sh' }).toString().trim();
