@@ -10,9 +10,12 @@ const E2E_TIMING = ['flicker', 'loading-edges', 'fail-safe', 'layout-shift', 'cs
 
 export default defineConfig({
   test: {
-    // Two test files at a time even on 2 cores (vitest's default there is 1): much of the suite waits (on Chromium, on
-    // the collector's 10 s timeouts, on child processes), and the other file uses that time.
-    maxWorkers: Math.max(2, availableParallelism() - 1),
+    // Three test files at a time even on 2 cores (vitest's default there is 1): much of the suite waits (on Chromium, on
+    // the collector's 10 s timeouts, on child processes), and the other files use that time. With the browser tests on
+    // chromium-headless-shell the suite is no longer bound by Chromium's CPU, and a third file fills the waits: vitest
+    // alone 325 s with 3, 356 s with 2 (one run each, 2026-12-02, on a 2-core machine shared with a DuckDB bench). (With
+    // the full chromium, 3 was slower than 2.)
+    maxWorkers: Math.max(3, availableParallelism() - 1),
     projects: [
       {
         test: {
