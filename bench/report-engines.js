@@ -2,18 +2,22 @@
 /**
  * Bench for `candor report`'s two aggregation engines (not a test: it prints figures, it asserts nothing).
  *
- *   npm run build && node bench/report-engines.js [--sizes 10m,50m] [--engines stream,duckdb] [--memory-limit 2GB] [--clean] [--generate-only]
+ *   npm run build && node bench/report-engines.js [--sizes 10m,50m] [--engines stream,duckdb] [--formats ndjson,parquet]
+ *     [--memory-limit 2GB] [--parts K] [--clean] [--generate-only]
  *
  * Workload: simulated files written once into os.tmpdir() (`candor simulate`'s generator, scenario losing-experience,
  * 3 slots, every exposure re-logged twice later and one extra conversion per visitor: ~10 events per visitor):
  * - 1m: 100,000 visitors; 10m: 1,000,000 visitors; 50m: 5,000,000 visitors;
  * - as gzip NDJSON (`.ndjson.gz`), and as Parquet (the flat event table, written from it by `--parquet-out`'s code).
+ * `--parts K` makes DuckDB aggregate the visitors in K parts (default: from the input's rows and its memory limit).
  * Each file is aggregated in a fresh child process: the streaming reader on the NDJSON file (it does not read Parquet),
  * DuckDB on both. Figures: events per second of wall time (read + parse + aggregate, the process's own start excluded),
  * CPU time, and peak resident memory (`process.resourceUsage().maxRSS`, DuckDB's native memory included).
- * Both engines' aggregates are compared (they must be equal). Wall time depends on what else the machine runs.
+ * Both engines' aggregates are compared (they must be equal): each run prints a hash of its aggregate (SHA-256 of its
+ * JSON), so runs of one engine at a time can be compared too. Wall time depends on what else the machine runs.
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { createWriteStream, existsSync, statSync, unlinkSync } from 'node:fs';
 import { once } from 'node:events';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -29,13 +33,13 @@ const args = process.argv.slice(2);
 const option = (/** @type {string} */ name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 
 if (args[0] === '--child') {
-  const [, engine, format, file, memoryLimit] = args;
+  const [, engine, format, file, memoryLimit, parts] = args;
   const started = performance.now();
   const cpu0 = process.cpuUsage();
   const aggregate =
     engine === 'stream'
       ? await lib.aggregateEvents(file ?? '')
-      : await lib.aggregateWithDuckDB([file ?? ''], /** @type {'ndjson' | 'parquet'} */ (format), memoryLimit ? { memoryLimit } : {});
+      : await lib.aggregateWithDuckDB([file ?? ''], /** @type {'ndjson' | 'parquet'} */ (format), { ...(memoryLimit ? { memoryLimit } : {}), ...(parts ? { parts: Number(parts) } : {}) });
   const ms = performance.now() - started;
   const cpu = process.cpuUsage(cpu0);
   process.stdout.write(
@@ -44,7 +48,7 @@ if (args[0] === '--child') {
       ms,
       cpuMs: (cpu.user + cpu.system) / 1000,
       maxRssMb: process.resourceUsage().maxRSS / 1024,
-      fingerprint: JSON.stringify(aggregate).length + ':' + aggregate.periods.reduce((t, p) => t + p.visitors, 0),
+      fingerprint: createHash('sha256').update(JSON.stringify(aggregate)).digest('hex').slice(0, 16),
     }),
   );
   process.exit(0);
@@ -86,7 +90,7 @@ async function ensureParquet(/** @type {string} */ ndjson) {
 
 /** @returns {{ lines: number, ms: number, cpuMs: number, maxRssMb: number, fingerprint: string } | undefined} */
 function measure(/** @type {string} */ engine, /** @type {string} */ format, /** @type {string} */ file) {
-  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', engine, format, file, option('--memory-limit') ?? ''], {
+  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', engine, format, file, option('--memory-limit') ?? '', option('--parts') ?? ''], {
     encoding: 'utf8',
     maxBuffer: 1 << 20,
   });
@@ -109,11 +113,12 @@ for (const name of sizes) {
   const parquet = await ensureParquet(ndjson);
   if (args.includes('--generate-only')) continue;
   const engines = (option('--engines') ?? 'stream,duckdb').split(',');
+  const formats = (option('--formats') ?? 'ndjson,parquet').split(',');
   const runs = [
     ['stream', 'ndjson', ndjson],
     ['duckdb', 'ndjson', ndjson],
     ['duckdb', 'parquet', parquet],
-  ].filter(([engine]) => engines.includes(engine ?? ''));
+  ].filter(([engine, format]) => engines.includes(engine ?? '') && formats.includes(format ?? ''));
   const fingerprints = new Set();
   for (const [engine, format, file] of runs) {
     const r = measure(engine ?? '', format ?? '', file ?? '');
@@ -131,7 +136,7 @@ for (const name of sizes) {
     rows.push(row);
     console.log(
       `${name} ${row.input.padEnd(9)} ${row.engine.padEnd(9)} ${row.events.toLocaleString('en-US')} events: ${row.eventsPerSecond.toLocaleString('en-US')} events/s ` +
-        `(${row.wallS.toFixed(1)} s wall, ${row.cpuS.toFixed(1)} s CPU), peak RSS ${row.peakRssMb} MB`,
+        `(${row.wallS.toFixed(1)} s wall, ${row.cpuS.toFixed(1)} s CPU), peak RSS ${row.peakRssMb} MB, aggregate ${r.fingerprint}`,
     );
   }
   if (fingerprints.size > 1) console.log(`  !! the engines' aggregates differ on ${name}`);
