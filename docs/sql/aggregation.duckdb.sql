@@ -2,24 +2,26 @@
 -- Reads the flat event table (docs/events-table.md) candor_events; save the rows as CSV or JSON and run
 --   candor report --aggregate results.csv --config config.json
 WITH
--- 1. Which rows are events: the type-specific fields are there and make sense. Every other row is invalid.
-input_counts AS (
-  SELECT COUNT(*) AS lines,
-    COALESCE(SUM(CASE WHEN (type = 'exposure' AND visitor_id IS NOT NULL AND visitor_id <> '' AND ts IS NOT NULL AND (isfinite(ts)) AND ts >= 1577836800000 AND ts <= epoch_ms(current_timestamp) + 86400000 AND slot IS NOT NULL AND salt IS NOT NULL AND config_version IS NOT NULL
+-- 1. Which rows are events: the type-specific fields are there and make sense (code 1 an exposure, 2 a conversion, 3 a trust event); every other row is invalid (code 4 when its time is out of the window, else 0). The table is read once: each row as its visitor key (vk) and time; an exposure with its decision key (dk) and its visitor's fold (the lowest bit of MD5 of the id, read per row instead of per visitor), a conversion with its goal and value.
+keyed_events AS MATERIALIZED (
+  SELECT vk, code, ts, CASE WHEN code = 1 THEN dk END AS dk, CAST(CASE WHEN code = 1 THEN fold END AS UTINYINT) AS fold,
+    CASE WHEN code = 2 THEN goal END AS goal, CASE WHEN code = 2 THEN val END AS val
+  FROM (
+    SELECT hash(visitor_id) AS vk, ts, hash(salt, slot, arm, experience, counterfactual, config_version, propensity, audiences, eligible) AS dk, CASE WHEN substr(md5(visitor_id), 32, 1) IN ('1', '3', '5', '7', '9', 'b', 'd', 'f') THEN 1 ELSE 0 END AS fold, goal, COALESCE(value, 1) AS val,
+      CASE WHEN (type = 'exposure' AND visitor_id IS NOT NULL AND visitor_id <> '' AND ts IS NOT NULL AND (isfinite(ts)) AND ts >= 1577836800000 AND ts <= epoch_ms(current_timestamp) + 86400000 AND slot IS NOT NULL AND salt IS NOT NULL AND config_version IS NOT NULL
     AND arm IN ('holdout', 'control', 'explore', 'targeted') AND experience IS NOT NULL AND counterfactual IS NOT NULL AND propensity > 0 AND propensity <= 1
-    AND audiences IS NOT NULL AND eligible IS NOT NULL) THEN 1 ELSE 0 END), 0) AS exposures,
-    COALESCE(SUM(CASE WHEN (type = 'conversion' AND visitor_id IS NOT NULL AND visitor_id <> '' AND ts IS NOT NULL AND (isfinite(ts)) AND ts >= 1577836800000 AND ts <= epoch_ms(current_timestamp) + 86400000 AND goal IS NOT NULL AND (value IS NULL OR (isfinite(value)))) THEN 1 ELSE 0 END), 0) AS conversions,
-    COALESCE(SUM(CASE WHEN (type = 'trust' AND visitor_id IS NOT NULL AND visitor_id <> '' AND ts IS NOT NULL AND (isfinite(ts)) AND ts >= 1577836800000 AND ts <= epoch_ms(current_timestamp) + 86400000
-    AND (kind IN ('explanation_opened', 'show_standard', 'personalize_again', 'forget', 'ask_dismissed') OR (kind = 'ask_answered' AND key IS NOT NULL AND answer IS NOT NULL))) THEN 1 ELSE 0 END), 0) AS trust,
-    COALESCE(SUM(CASE WHEN ts IS NOT NULL AND (isfinite(ts)) AND NOT (ts >= 1577836800000 AND ts <= epoch_ms(current_timestamp) + 86400000) THEN 1 ELSE 0 END), 0) AS time_out_of_range
-  FROM candor_events
+    AND audiences IS NOT NULL AND eligible IS NOT NULL) THEN 1 WHEN (type = 'conversion' AND visitor_id IS NOT NULL AND visitor_id <> '' AND ts IS NOT NULL AND (isfinite(ts)) AND ts >= 1577836800000 AND ts <= epoch_ms(current_timestamp) + 86400000 AND goal IS NOT NULL AND (value IS NULL OR (isfinite(value)))) THEN 2 WHEN (type = 'trust' AND visitor_id IS NOT NULL AND visitor_id <> '' AND ts IS NOT NULL AND (isfinite(ts)) AND ts >= 1577836800000 AND ts <= epoch_ms(current_timestamp) + 86400000
+    AND (kind IN ('explanation_opened', 'show_standard', 'personalize_again', 'forget', 'ask_dismissed') OR (kind = 'ask_answered' AND key IS NOT NULL AND answer IS NOT NULL))) THEN 3
+        WHEN ts IS NOT NULL AND (isfinite(ts)) AND NOT (ts >= 1577836800000 AND ts <= epoch_ms(current_timestamp) + 86400000) THEN 4 ELSE 0 END AS code
+    FROM candor_events) e
+),
+input_counts AS (
+  SELECT COUNT(*) AS lines, COALESCE(SUM(CASE WHEN code = 1 THEN 1 ELSE 0 END), 0) AS exposures, COALESCE(SUM(CASE WHEN code = 2 THEN 1 ELSE 0 END), 0) AS conversions, COALESCE(SUM(CASE WHEN code = 3 THEN 1 ELSE 0 END), 0) AS trust, COALESCE(SUM(CASE WHEN code = 4 THEN 1 ELSE 0 END), 0) AS time_out_of_range
+  FROM keyed_events
 ),
 -- 2. The first exposure per visitor × slot × period (salt) is the visitor's arm (intention-to-treat). Visitors are joined on a 64-bit hash of their id (vk).
 exposures AS NOT MATERIALIZED (
-  SELECT hash(visitor_id) AS vk, visitor_id, salt, slot, ts, config_version, arm, experience, counterfactual, propensity, audiences, eligible, hash(salt, slot, arm, experience, counterfactual, config_version, propensity, audiences, eligible) AS dk
-  FROM candor_events WHERE (type = 'exposure' AND visitor_id IS NOT NULL AND visitor_id <> '' AND ts IS NOT NULL AND (isfinite(ts)) AND ts >= 1577836800000 AND ts <= epoch_ms(current_timestamp) + 86400000 AND slot IS NOT NULL AND salt IS NOT NULL AND config_version IS NOT NULL
-    AND arm IN ('holdout', 'control', 'explore', 'targeted') AND experience IS NOT NULL AND counterfactual IS NOT NULL AND propensity > 0 AND propensity <= 1
-    AND audiences IS NOT NULL AND eligible IS NOT NULL)
+  SELECT vk, fold, ts, dk FROM keyed_events WHERE code = 1
 ),
 -- Each distinct decision as logged in each salt × slot (a few per configuration), by its key (dk), with its audience and eligibility sets as keys, its rank (pid) in the order that breaks ties (the same rank for the same sets in another order) and its scope (sid).
 exposure_patterns AS MATERIALIZED (
@@ -29,7 +31,10 @@ exposure_patterns AS MATERIALIZED (
     SELECT dk, salt, slot, arm, experience, counterfactual, config_version, propensity, array_to_string(list_sort(audiences), chr(1)) AS aud_key, array_to_string(list_sort(eligible), chr(1)) AS elig_key
     FROM (
       SELECT dk, ANY_VALUE(salt) AS salt, ANY_VALUE(slot) AS slot, ANY_VALUE(arm) AS arm, ANY_VALUE(experience) AS experience, ANY_VALUE(counterfactual) AS counterfactual, ANY_VALUE(config_version) AS config_version, ANY_VALUE(propensity) AS propensity, ANY_VALUE(audiences) AS audiences, ANY_VALUE(eligible) AS eligible
-      FROM exposures GROUP BY dk) e) p
+      FROM (SELECT hash(salt, slot, arm, experience, counterfactual, config_version, propensity, audiences, eligible) AS dk, salt, slot, arm, experience, counterfactual, config_version, propensity, audiences, eligible FROM candor_events WHERE (type = 'exposure' AND visitor_id IS NOT NULL AND visitor_id <> '' AND ts IS NOT NULL AND (isfinite(ts)) AND ts >= 1577836800000 AND ts <= epoch_ms(current_timestamp) + 86400000 AND slot IS NOT NULL AND salt IS NOT NULL AND config_version IS NOT NULL
+    AND arm IN ('holdout', 'control', 'explore', 'targeted') AND experience IS NOT NULL AND counterfactual IS NOT NULL AND propensity > 0 AND propensity <= 1
+    AND audiences IS NOT NULL AND eligible IS NOT NULL)) x
+      GROUP BY dk) e) p
 ),
 -- Every decision in one list, at its pid (1, 2, …): looked up by position instead of joined.
 decisions AS MATERIALIZED (
@@ -38,20 +43,18 @@ decisions AS MATERIALIZED (
 ),
 -- Per visitor × slot × period, each exposure time and decision once with its number of copies.
 exposure_decisions AS (
-  SELECT e.vk, p.sid, e.ts, p.pid, p.triggering, COUNT(*) AS copies
+  SELECT e.vk, p.sid, e.ts, p.pid, p.triggering, MIN(e.fold) AS fold, COUNT(*) AS copies
   FROM exposures e JOIN exposure_patterns p ON p.dk = e.dk
   GROUP BY e.vk, p.sid, e.ts, p.pid, p.triggering
 ),
 -- The first exposure is the earliest (at the same millisecond, the decision fields break the tie: the smallest pid); the trigger the earliest whose counterfactual is an experience (targeting had something to show). A visitor who came to match an audience is read from the trigger for Q1 and the off-policy rows.
 exposure_units AS (
-  SELECT u.*, v.visitor_id FROM (
-    SELECT vk, sid, SUM(copies) AS events, min(struct_pack(ts := ts, pid := pid, copies := copies)) AS first_pick, min(struct_pack(ts := ts, pid := pid, copies := copies)) FILTER (WHERE triggering = 1) AS trigger_pick
-    FROM exposure_decisions GROUP BY vk, sid) u
-  JOIN (SELECT vk, MIN(visitor_id) AS visitor_id FROM exposures GROUP BY vk) v ON v.vk = u.vk
+  SELECT vk, sid, MIN(fold) AS fold, SUM(copies) AS events, min(struct_pack(ts := ts, pid := pid, copies := copies)) AS first_pick, min(struct_pack(ts := ts, pid := pid, copies := copies)) FILTER (WHERE triggering = 1) AS trigger_pick
+  FROM exposure_decisions GROUP BY vk, sid
 ),
 -- Copies of the first are duplicates, every other exposure is a later one.
 first_exposures AS NOT MATERIALIZED (
-  SELECT u.vk, u.visitor_id, u.events, d.x[first_pick.pid].salt AS salt, d.x[first_pick.pid].slot AS slot, first_pick.ts AS t0, d.x[first_pick.pid].arm AS arm, d.x[first_pick.pid].experience AS experience, d.x[first_pick.pid].counterfactual AS counterfactual, d.x[first_pick.pid].config_version AS config_version, d.x[first_pick.pid].propensity AS propensity, d.x[first_pick.pid].aud_key AS aud_key, d.x[first_pick.pid].elig_key AS elig_key, first_pick.copies AS copies
+  SELECT u.vk, u.fold, u.events, d.x[first_pick.pid].salt AS salt, d.x[first_pick.pid].slot AS slot, first_pick.ts AS t0, d.x[first_pick.pid].arm AS arm, d.x[first_pick.pid].experience AS experience, d.x[first_pick.pid].counterfactual AS counterfactual, d.x[first_pick.pid].config_version AS config_version, d.x[first_pick.pid].propensity AS propensity, d.x[first_pick.pid].aud_key AS aud_key, d.x[first_pick.pid].elig_key AS elig_key, first_pick.copies AS copies
   FROM exposure_units u CROSS JOIN decisions d
 ),
 -- Each unit's decision record as numbers: the trigger, else the first exposure; redecided when they differ (in a unit, the same pid is the same decision).
@@ -75,7 +78,7 @@ exposure_counts AS (
 ),
 -- 3. A re-sent conversion (same visitor, goal, time and value; no value counts 1) counts once.
 conversions AS NOT MATERIALIZED (
-  SELECT hash(visitor_id) AS vk, goal, ts, COALESCE(value, 1) AS val FROM candor_events WHERE (type = 'conversion' AND visitor_id IS NOT NULL AND visitor_id <> '' AND ts IS NOT NULL AND (isfinite(ts)) AND ts >= 1577836800000 AND ts <= epoch_ms(current_timestamp) + 86400000 AND goal IS NOT NULL AND (value IS NULL OR (isfinite(value))))
+  SELECT vk, goal, ts, val FROM keyed_events WHERE code = 2
 ),
 distinct_conversions AS (
   SELECT vk, goal, ts, val, COUNT(*) AS copies FROM conversions GROUP BY vk, goal, ts, val
@@ -122,7 +125,7 @@ trust_flags AS (
 ),
 -- 5. A visitor's period starts at their earliest first exposure in it; they are in the holdout when any slot logged it; the fold splits visitors in two for cross-fitting.
 visitor_periods AS (
-  SELECT vk, salt, MIN(t0) AS first_ts, MAX(CASE WHEN arm = 'holdout' THEN 1 ELSE 0 END) AS holdout, CASE WHEN substr(md5(MIN(visitor_id)), 32, 1) IN ('1', '3', '5', '7', '9', 'b', 'd', 'f') THEN 1 ELSE 0 END AS fold
+  SELECT vk, salt, MIN(t0) AS first_ts, MAX(CASE WHEN arm = 'holdout' THEN 1 ELSE 0 END) AS holdout, MIN(fold) AS fold
   FROM first_exposures GROUP BY vk, salt
 ),
 -- Visitors who answered, with the audiences of their period's first exposure (same millisecond: the smallest slot name's).

@@ -5,7 +5,8 @@
  * results file.
  *
  * Each rule of the aggregation is one named CTE below, in the order the streaming reader applies them:
- * 1. which rows are events (the others count as invalid): a condition each CTE that reads the table applies;
+ * 1. which rows are events (the others count as invalid): a condition each CTE that reads the table applies (on
+ *    DuckDB, `keyed_events` reads the table once and marks each row with what it is);
  * 2. `first_exposures`: the first exposure per visitor × slot × period, its copies and the later ones;
  * 3. `kept_conversions`: re-sent conversions once, at most N per visitor × goal, the earliest;
  * 4. `answers`, `trust_flags`: the declared answer (earliest) and the trust actions per visitor;
@@ -21,6 +22,7 @@ import { conversionSteps } from './conversion-steps.js';
 import { dialect as dialectOf, type DialectName } from './dialects.js';
 import { eventRules, inputCountsStep } from './event-rules.js';
 import { exposureSteps } from './exposure-steps.js';
+import { keyedEventsStep, readsKeyedEvents } from './keyed-events.js';
 import { outcomeSteps } from './outcome-steps.js';
 import { num, renderCte, DAY_MS, type QueryContext } from './query-parts.js';
 import { RESULT_FORMAT } from './result-columns.js';
@@ -58,7 +60,7 @@ export function aggregationQuery(options: AggregationQueryOptions): string {
   if (!(windowDays > 0) || !Number.isFinite(windowDays)) throw new Error(`windowDays must be a positive number, not ${String(windowDays)}.`);
   const cap = Math.max(1, Math.floor(options.maxConversionsPerGoal ?? 16));
   const context: QueryContext = { d, table, windowDays, windowMs: num(windowDays * DAY_MS), cap, rules: eventRules(d, options.now) };
-  const ctes = [inputCountsStep(context), ...exposureSteps(context), ...conversionSteps(context), ...trustSteps(context), ...outcomeSteps(context), unitFlagsStep()];
+  const ctes = [...(readsKeyedEvents(d) ? [keyedEventsStep(context)] : []), inputCountsStep(context), ...exposureSteps(context), ...conversionSteps(context), ...trustSteps(context), ...outcomeSteps(context), unitFlagsStep()];
   const header = [
     `-- Candor report aggregation (result format ${String(RESULT_FORMAT)}) for ${d.name}: window ${num(windowDays)} days, at most ${String(cap)} conversions per visitor × goal.`,
     `-- Reads the flat event table (docs/events-table.md) ${table}; save the rows as CSV or JSON and run`,

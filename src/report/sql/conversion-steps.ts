@@ -3,6 +3,7 @@
  * (the earliest), and the goals with their stored conversions.
  */
 
+import { EVENT_CODES, readsKeyedEvents } from './keyed-events.js';
 import type { Cte, QueryContext } from './query-parts.js';
 
 /** The conversion steps, in order: `conversions` … `goals`. */
@@ -12,7 +13,9 @@ export function conversionSteps({ d, table, rules, cap }: QueryContext): Cte[] {
       name: 'conversions',
       inline: true,
       note: '3. A re-sent conversion (same visitor, goal, time and value; no value counts 1) counts once.',
-      sql: `SELECT ${d.visitorKey('visitor_id')} AS vk, goal, ts, COALESCE(value, 1) AS val FROM ${table} WHERE ${rules.validConversion}`,
+      sql: readsKeyedEvents(d)
+        ? `SELECT vk, goal, ts, val FROM keyed_events WHERE code = ${String(EVENT_CODES.conversion)}`
+        : `SELECT ${d.visitorKey('visitor_id')} AS vk, goal, ts, COALESCE(value, 1) AS val FROM ${table} WHERE ${rules.validConversion}`,
     },
     {
       name: 'distinct_conversions',

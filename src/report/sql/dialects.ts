@@ -55,6 +55,7 @@ export interface Dialect {
    * Where the engine hashes several values at once, lists included (DuckDB's `hash`): a 64-bit key of `columns`. The
    * aggregation then tells the few distinct decisions apart by this key instead of joining on their texts and lists;
    * two distinct decisions with the same key would count as one, with odds of about k² / 2⁶⁵ for k distinct decisions.
+   * It also reads the table once, into keys and numbers (keyed-events.ts), instead of once per step.
    */
   rowKey?: (columns: string[]) => string;
   /** The keyword that makes a CTE be stored once, where the engine has one. */

@@ -4,6 +4,7 @@
  */
 
 import type { Dialect } from './dialects.js';
+import { keyedInputCounts, readsKeyedEvents } from './keyed-events.js';
 import { num, type Cte, type QueryContext } from './query-parts.js';
 import { TS_FUTURE_MS, TS_MIN } from '../time-window.js';
 
@@ -40,6 +41,7 @@ export function eventRules(d: Dialect, now: number | undefined): EventRules {
 
 /** The step that counts the table's rows by what they are (the `input` section's lines, events and times out of range). */
 export function inputCountsStep({ d, table, rules }: QueryContext): Cte {
+  if (readsKeyedEvents(d)) return { name: 'input_counts', sql: keyedInputCounts() };
   return {
     name: 'input_counts',
     note: '1. Which rows are events: the type-specific fields are there and make sense. Every other row is invalid.',

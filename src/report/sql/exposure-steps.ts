@@ -3,8 +3,8 @@
  * record of each, and the exposures that are duplicates or later ones.
  */
 
-import { DECISION, DECISION_COLUMNS, RAW_DECISION } from './decision-fields.js';
-import type { Dialect } from './dialects.js';
+import { DECISION, DECISION_COLUMNS } from './decision-fields.js';
+import { EVENT_CODES, readsKeyedEvents } from './keyed-events.js';
 import { keyedPickSteps } from './keyed-pick-steps.js';
 import type { Cte, QueryContext } from './query-parts.js';
 
@@ -25,16 +25,20 @@ const DECISION_UNITS: Cte = {
 };
 
 /** The exposure steps, in order: `exposures` … `exposure_counts`. */
-export function exposureSteps({ d, table, rules }: QueryContext): Cte[] {
+export function exposureSteps(context: QueryContext): Cte[] {
+  const { d, table, rules } = context;
+  const note = `2. The first exposure per visitor × slot × period (salt) is the visitor's arm (intention-to-treat). Visitors are joined on a 64-bit hash of their id (vk).`;
   return [
-    {
-      name: 'exposures',
-      inline: true,
-      note: `2. The first exposure per visitor × slot × period (salt) is the visitor's arm (intention-to-treat). Visitors are joined on a 64-bit hash of their id (vk).`,
-      sql: `SELECT ${d.visitorKey('visitor_id')} AS vk, visitor_id, salt, slot, ts, config_version, arm, experience, counterfactual, propensity, audiences, eligible${d.rowKey ? `, ${d.rowKey(['salt', 'slot', ...RAW_DECISION])} AS dk` : ''}
+    readsKeyedEvents(d)
+      ? { name: 'exposures', inline: true, note, sql: `SELECT vk, fold, ts, dk FROM keyed_events WHERE code = ${String(EVENT_CODES.exposure)}` }
+      : {
+          name: 'exposures',
+          inline: true,
+          note,
+          sql: `SELECT ${d.visitorKey('visitor_id')} AS vk, visitor_id, salt, slot, ts, config_version, arm, experience, counterfactual, propensity, audiences, eligible
   FROM ${table} WHERE ${rules.validExposure}`,
-    },
-    ...pickSteps(d),
+        },
+    ...pickSteps(context),
     {
       name: 'exposure_counts',
       note: 'Copies of the first exposure or of the trigger are duplicates; every other exposure after the first is a later one.',
@@ -52,7 +56,8 @@ export function exposureSteps({ d, table, rules }: QueryContext): Cte[] {
  * large steps carry the rank, a number, instead of the decision's texts. In one GROUP BY where the engine has
  * {@link Dialect.minRow}, else with ROW_NUMBER().
  */
-function pickSteps(d: Dialect): Cte[] {
+function pickSteps(context: QueryContext): Cte[] {
+  const { d } = context;
   const fields = DECISION.slice(0, 5).map(([c]) => c);
   const patterns: Cte = {
     name: 'exposure_patterns',
@@ -86,7 +91,7 @@ function pickSteps(d: Dialect): Cte[] {
   const withDecision = (source: string, pick: { t0: string; copies: string; pid: string }, unit: string, rest = ''): string =>
     `SELECT u.vk, ${unit ? `${unit}.visitor_id, ${unit}.events, ` : ''}u.salt, u.slot, ${pick.t0} AS t0, ${DECISION.map(([c]) => `x.${c}`).join(', ')}, ${pick.copies} AS copies
   FROM ${source} u JOIN decisions x ON x.pid = ${pick.pid}${rest}`;
-  if (d.minRow && d.rowKey) return keyedPickSteps(d, d.minRow);
+  if (d.minRow && readsKeyedEvents(d)) return keyedPickSteps(context, d.minRow);
   if (d.minRow) {
     const { of, field } = d.minRow;
     const pick = (row: string, filter?: string): string => `${of(['ts', 'pid', 'copies'], filter)} AS ${row}`;

@@ -4,7 +4,7 @@
 
 import { DECISION, DECISION_COLUMNS, RAW_DECISION } from './decision-fields.js';
 import type { Dialect } from './dialects.js';
-import type { Cte } from './query-parts.js';
+import type { Cte, QueryContext } from './query-parts.js';
 
 /**
  * The exposure steps' picks (`exposure_patterns` … `decision_units`, as `pickSteps` in exposure-steps.ts) where the engine has {@link Dialect.rowKey} and {@link Dialect.minRow}: DuckDB, whose list and
@@ -12,9 +12,11 @@ import type { Cte } from './query-parts.js';
  * distinct ones map to a rank (`pid`, in tie-break order within a slot) and a scope (`sid`, the salt × slot). The large
  * steps then group on numbers only; the first exposure and the trigger of each visitor × slot × period come out of one
  * GROUP BY (`exposure_units`, the only large step stored), and their texts are looked up by pid in a list of the
- * decisions each time a step reads them, instead of being joined and stored.
+ * decisions each time a step reads them, instead of being joined and stored. The exposures come from `keyed_events`
+ * (keyed-events.ts) with their visitor's fold instead of the id; the decisions' texts are read from the table.
  */
-export function keyedPickSteps(d: Dialect, minRow: NonNullable<Dialect['minRow']>): Cte[] {
+export function keyedPickSteps({ d, table, rules }: QueryContext, minRow: NonNullable<Dialect['minRow']>): Cte[] {
+  if (!d.rowKey) throw new Error(`${d.name} has no row key.`);
   const fields = DECISION.slice(0, 5).map(([c]) => c);
   const order = [...DECISION.map(([c, text]) => (text ? d.binary(c) : c)), d.binary('salt'), d.binary('slot')].join(', ');
   const pick = (row: string, filter?: string): string => `${minRow.of(['ts', 'pid', 'copies'], filter)} AS ${row}`;
@@ -33,7 +35,8 @@ export function keyedPickSteps(d: Dialect, minRow: NonNullable<Dialect['minRow']
     SELECT dk, salt, slot, ${fields.join(', ')}, ${d.setKey('audiences')} AS aud_key, ${d.setKey('eligible')} AS elig_key
     FROM (
       SELECT dk, ${['salt', 'slot', ...RAW_DECISION].map((c) => `ANY_VALUE(${c}) AS ${c}`).join(', ')}
-      FROM exposures GROUP BY dk) e) p`,
+      FROM (SELECT ${d.rowKey(['salt', 'slot', ...RAW_DECISION])} AS dk, ${['salt', 'slot', ...RAW_DECISION].join(', ')} FROM ${table} WHERE ${rules.validExposure}) x
+      GROUP BY dk) e) p`,
     },
     {
       name: 'decisions',
@@ -45,23 +48,21 @@ export function keyedPickSteps(d: Dialect, minRow: NonNullable<Dialect['minRow']
     {
       name: 'exposure_decisions',
       note: `Per visitor × slot × period, each exposure time and decision once with its number of copies.`,
-      sql: `SELECT e.vk, p.sid, e.ts, p.pid, p.triggering, COUNT(*) AS copies
+      sql: `SELECT e.vk, p.sid, e.ts, p.pid, p.triggering, MIN(e.fold) AS fold, COUNT(*) AS copies
   FROM exposures e JOIN exposure_patterns p ON p.dk = e.dk
   GROUP BY e.vk, p.sid, e.ts, p.pid, p.triggering`,
     },
     {
       name: 'exposure_units',
       note: `The first exposure is the earliest (at the same millisecond, the decision fields break the tie: the smallest pid); the trigger the earliest whose counterfactual is an experience (targeting had something to show). A visitor who came to match an audience is read from the trigger for Q1 and the off-policy rows.`,
-      sql: `SELECT u.*, v.visitor_id FROM (
-    SELECT vk, sid, SUM(copies) AS events, ${pick('first_pick')}, ${pick('trigger_pick', 'triggering = 1')}
-    FROM exposure_decisions GROUP BY vk, sid) u
-  JOIN (SELECT vk, MIN(visitor_id) AS visitor_id FROM exposures GROUP BY vk) v ON v.vk = u.vk`,
+      sql: `SELECT vk, sid, MIN(fold) AS fold, SUM(copies) AS events, ${pick('first_pick')}, ${pick('trigger_pick', 'triggering = 1')}
+  FROM exposure_decisions GROUP BY vk, sid`,
     },
     {
       name: 'first_exposures',
       inline: true,
       note: 'Copies of the first are duplicates, every other exposure is a later one.',
-      sql: `SELECT u.vk, u.visitor_id, u.events, ${texts(first('pid'), ['salt', 'slot'])}, ${first('ts')} AS t0, ${texts(first('pid'), DECISION.map(([c]) => c))}, ${first('copies')} AS copies
+      sql: `SELECT u.vk, u.fold, u.events, ${texts(first('pid'), ['salt', 'slot'])}, ${first('ts')} AS t0, ${texts(first('pid'), DECISION.map(([c]) => c))}, ${first('copies')} AS copies
   FROM exposure_units u CROSS JOIN decisions d`,
     },
     {

@@ -3,6 +3,7 @@
  * answered, and what each visitor × period and each decision record converted on within the window.
  */
 
+import { readsKeyedEvents } from './keyed-events.js';
 import type { Cte, QueryContext } from './query-parts.js';
 
 /** The outcome steps, in order: `visitor_periods` … `decision_outcomes`. */
@@ -12,7 +13,7 @@ export function outcomeSteps({ d, windowMs }: QueryContext): Cte[] {
     {
       name: 'visitor_periods',
       note: `5. A visitor's period starts at their earliest first exposure in it; they are in the holdout when any slot logged it; the fold splits visitors in two for cross-fitting.`,
-      sql: `SELECT vk, salt, MIN(t0) AS first_ts, MAX(CASE WHEN arm = 'holdout' THEN 1 ELSE 0 END) AS holdout, ${d.md5Fold('MIN(visitor_id)')} AS fold
+      sql: `SELECT vk, salt, MIN(t0) AS first_ts, MAX(CASE WHEN arm = 'holdout' THEN 1 ELSE 0 END) AS holdout, ${readsKeyedEvents(d) ? 'MIN(fold)' : d.md5Fold('MIN(visitor_id)')} AS fold
   FROM first_exposures GROUP BY vk, salt`,
     },
     {

@@ -21,7 +21,9 @@ describe('the aggregation query as text', () => {
   });
 
   test('every dialect: balanced parentheses, CTEs defined before use, the same steps and result columns', () => {
-    const steps = ctes(aggregationQuery({ dialect: 'duckdb' }));
+    // DuckDB reads the table once, into its first step; the other engines read it in each step that needs it.
+    const steps = ctes(aggregationQuery({ dialect: 'postgres' }));
+    expect(ctes(aggregationQuery({ dialect: 'duckdb' }))).toEqual(['keyed_events', ...steps]);
     expect(steps.length).toBeGreaterThan(15);
     for (const dialect of DIALECTS) {
       const sql = code(aggregationQuery({ dialect, table: 'events', windowDays: 3 }));
@@ -31,7 +33,7 @@ describe('the aggregation query as text', () => {
         expect(depth, dialect).toBeGreaterThanOrEqual(0);
       }
       expect(depth, dialect).toBe(0);
-      expect(ctes(sql), dialect).toEqual(steps);
+      expect(ctes(sql), dialect).toEqual(dialect === 'duckdb' ? ['keyed_events', ...steps] : steps);
       steps.forEach((name, i) => {
         for (const later of steps.slice(i + 1)) expect(new RegExp(`(FROM|JOIN) ${later}\\b`).test(sql.split(new RegExp(`^${name} AS (?:(?:NOT )?MATERIALIZED )?\\($`, 'm'))[1]?.split(/\n\),?\n/)[0] ?? ''), `${dialect}: ${name} reads ${later}, defined later`).toBe(false);
       });
