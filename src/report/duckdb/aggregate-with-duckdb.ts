@@ -8,8 +8,10 @@ import type { Aggregate } from '../aggregate-types.js';
 import type { GoalCapOptions } from '../cap-goals.js';
 import { aggregateFromRows } from '../sql/aggregate-from-rows.js';
 import { aggregationQuery } from '../sql/aggregation-query.js';
+import { mergePartRows } from '../sql/merge-part-rows.js';
 import { AGGREGATION_COLUMNS, eventsSql, sqlString, type EventFileFormat } from './events-source.js';
 import { loadDuckDB, type DuckDBConnection, type DuckDBModule } from './load-duckdb.js';
+import { memoryLimitBytes, visitorPartSql, visitorParts } from './visitor-parts.js';
 
 /** Options of {@link aggregateWithDuckDB}. */
 export interface DuckDBAggregateOptions extends GoalCapOptions {
@@ -28,6 +30,11 @@ export interface DuckDBAggregateOptions extends GoalCapOptions {
    * 1.5 GB more than the limit at 10 million events (Node, and buffers DuckDB does not count).
    */
   memoryLimit?: string;
+  /**
+   * Run the query on this many parts of the visitors, one after the other, and add up their rows. Default
+   * {@link visitorParts}: one while the input fits in the memory limit, else as many as it takes for each part to fit.
+   */
+  parts?: number;
   /** The DuckDB module (tests pass their own). Default: `@duckdb/node-api`, loaded on first use. */
   duckdb?: DuckDBModule;
   /** Run on this open connection (left open) instead of a new in-memory database. */
@@ -71,17 +78,37 @@ export async function withDuckDB<T>(options: Pick<DuckDBAggregateOptions, 'threa
  */
 export async function aggregateWithDuckDB(files: readonly string[], format: EventFileFormat, options: DuckDBAggregateOptions = {}): Promise<Aggregate> {
   return withDuckDB(options, async (connection) => {
-    // The query reads the table several times: Parquet is read column by column each time, NDJSON is parsed once into a
-    // temporary table (which DuckDB spills to disk beyond its memory limit).
+    // Parquet is read column by column by each part; NDJSON is parsed once into a temporary table (which DuckDB spills
+    // to disk beyond its memory limit).
     const source = eventsSql(files, format, AGGREGATION_COLUMNS);
-    await connection.run(format === 'parquet' ? `CREATE OR REPLACE TEMP VIEW candor_events AS ${source}` : `CREATE OR REPLACE TEMP TABLE candor_events AS ${source}`);
+    const input = format === 'parquet' ? source : 'SELECT * FROM candor_input';
+    if (format !== 'parquet') await connection.run(`CREATE OR REPLACE TEMP TABLE candor_input AS ${source}`);
     try {
+      const parts = options.parts ?? visitorParts(await countRows(connection, input), await memoryLimit(connection));
       const query = aggregationQuery({ dialect: 'duckdb', table: 'candor_events', windowDays: options.windowDays, maxConversionsPerGoal: options.maxConversionsPerGoal, now: options.now ?? Date.now() });
-      return aggregateFromRows((await connection.runAndReadAll(query)).getRowObjectsJS(), options);
+      const rows = [];
+      for (let part = 0; part < parts; part++) {
+        await connection.run(`CREATE OR REPLACE TEMP VIEW candor_events AS ${visitorPartSql(input, part, parts)}`);
+        rows.push((await connection.runAndReadAll(query)).getRowObjectsJS());
+      }
+      return aggregateFromRows(mergePartRows(rows), options);
     } finally {
-      await connection.run(format === 'parquet' ? 'DROP VIEW IF EXISTS candor_events' : 'DROP TABLE IF EXISTS candor_events');
+      await connection.run('DROP VIEW IF EXISTS candor_events');
+      await connection.run('DROP TABLE IF EXISTS candor_input');
     }
   });
+}
+
+/** The rows of a SELECT (for Parquet, DuckDB reads the count from the files' metadata). */
+async function countRows(connection: DuckDBConnection, select: string): Promise<number> {
+  const [row] = (await connection.runAndReadAll(`SELECT COUNT(*) AS n FROM (${select})`)).getRowObjectsJS();
+  return Number(row?.n ?? 0);
+}
+
+/** DuckDB's memory limit in bytes (Infinity when it has none it can say). */
+async function memoryLimit(connection: DuckDBConnection): Promise<number> {
+  const [row] = (await connection.runAndReadAll(`SELECT current_setting('memory_limit') AS m`)).getRowObjectsJS();
+  return memoryLimitBytes(String(row?.m)) ?? Infinity;
 }
 
 /**
