@@ -157,19 +157,19 @@ outcomes AS (
   JOIN kept_conversions c ON c.vk = p.vk AND c.ts >= p.first_ts AND c.ts <= p.first_ts + 604800000
   GROUP BY p.vk, p.salt, p.holdout, p.first_ts, c.goal
 ),
--- Outcomes by decision record: a redecided one counts conversions within the window after its trigger, the others the period's.
+-- Outcomes by decision record, with the record's fields (the decision and off-policy rows read them here, without joining back): a redecided one counts conversions within the window after its trigger, the others the period's.
 decision_outcomes AS (
-  SELECT u.vk, u.salt, u.slot, o.goal, o.x
+  SELECT u.vk, u.salt, u.slot, u.arm, u.experience, u.counterfactual, u.config_version, u.propensity, u.aud_key, u.elig_key, o.goal, o.x
   FROM decision_units u JOIN outcomes o ON o.vk = u.vk AND o.salt = u.salt
   WHERE u.redecided = 0
   UNION ALL
-  SELECT vk, salt, slot, CAST(NULL AS STRING) AS goal, CAST(NULL AS FLOAT64) AS x FROM decision_units WHERE redecided = 1
+  SELECT u.vk, u.salt, u.slot, u.arm, u.experience, u.counterfactual, u.config_version, u.propensity, u.aud_key, u.elig_key, CAST(NULL AS STRING) AS goal, CAST(NULL AS FLOAT64) AS x FROM decision_units u WHERE u.redecided = 1
   UNION ALL
-  SELECT u.vk, u.salt, u.slot, c.goal, SUM(c.val) AS x
+  SELECT u.vk, u.salt, u.slot, u.arm, u.experience, u.counterfactual, u.config_version, u.propensity, u.aud_key, u.elig_key, c.goal, SUM(c.val) AS x
   FROM decision_units u
   JOIN kept_conversions c ON c.vk = u.vk AND c.ts >= u.d_ts AND c.ts <= u.d_ts + 604800000
   WHERE u.redecided = 1
-  GROUP BY u.vk, u.salt, u.slot, c.goal
+  GROUP BY u.vk, u.salt, u.slot, u.arm, u.experience, u.counterfactual, u.config_version, u.propensity, u.aud_key, u.elig_key, c.goal
 ),
 -- The trust flags of each first exposure: those for its slot, and those without a slot (two joins, so both are hash joins).
 unit_flags AS (
@@ -233,16 +233,14 @@ UNION ALL
 SELECT CAST('cell' AS STRING) AS section, CAST(CASE WHEN o.goal IS NULL THEN 'visitors' ELSE 'converted' END AS STRING) AS name, CAST(p.salt AS STRING) AS salt, CAST(p.slot AS STRING) AS slot, CAST(NULL AS INT64) AS day, CAST(NULL AS INT64) AS holdout, CAST(NULL AS INT64) AS fold, CAST(NULL AS STRING) AS answer, CAST(NULL AS STRING) AS audiences, CAST(NULL AS STRING) AS eligible, CAST(p.arm AS STRING) AS arm, CAST(p.experience AS STRING) AS experience, CAST(p.counterfactual AS STRING) AS counterfactual, CAST(NULL AS STRING) AS config_version, CAST(NULL AS FLOAT64) AS propensity, CAST(o.goal AS STRING) AS goal, CAST(COUNT(*) AS INT64) AS n, CAST(SUM(o.x) AS FLOAT64) AS x, CAST(SUM(o.x * o.x) AS FLOAT64) AS xx
   FROM first_exposures p JOIN outcomes o ON o.vk = p.vk AND o.salt = p.salt GROUP BY p.salt, p.slot, p.arm, p.experience, p.counterfactual, o.goal
 UNION ALL
-SELECT CAST('decision' AS STRING) AS section, CAST(CASE WHEN o.goal IS NULL THEN 'visitors' ELSE 'converted' END AS STRING) AS name, CAST(p.salt AS STRING) AS salt, CAST(p.slot AS STRING) AS slot, CAST(NULL AS INT64) AS day, CAST(NULL AS INT64) AS holdout, CAST(NULL AS INT64) AS fold, CAST(NULL AS STRING) AS answer, CAST(NULL AS STRING) AS audiences, CAST(NULL AS STRING) AS eligible, CAST(p.arm AS STRING) AS arm, CAST(p.experience AS STRING) AS experience, CAST(p.counterfactual AS STRING) AS counterfactual, CAST(NULL AS STRING) AS config_version, CAST(NULL AS FLOAT64) AS propensity, CAST(o.goal AS STRING) AS goal, CAST(COUNT(*) AS INT64) AS n, CAST(SUM(o.x) AS FLOAT64) AS x, CAST(SUM(o.x * o.x) AS FLOAT64) AS xx
-  FROM decision_units p JOIN decision_outcomes o ON o.vk = p.vk AND o.salt = p.salt AND o.slot = p.slot
-  GROUP BY p.salt, p.slot, p.arm, p.experience, p.counterfactual, o.goal
+SELECT CAST('decision' AS STRING) AS section, CAST(CASE WHEN o.goal IS NULL THEN 'visitors' ELSE 'converted' END AS STRING) AS name, CAST(o.salt AS STRING) AS salt, CAST(o.slot AS STRING) AS slot, CAST(NULL AS INT64) AS day, CAST(NULL AS INT64) AS holdout, CAST(NULL AS INT64) AS fold, CAST(NULL AS STRING) AS answer, CAST(NULL AS STRING) AS audiences, CAST(NULL AS STRING) AS eligible, CAST(o.arm AS STRING) AS arm, CAST(o.experience AS STRING) AS experience, CAST(o.counterfactual AS STRING) AS counterfactual, CAST(NULL AS STRING) AS config_version, CAST(NULL AS FLOAT64) AS propensity, CAST(o.goal AS STRING) AS goal, CAST(COUNT(*) AS INT64) AS n, CAST(SUM(o.x) AS FLOAT64) AS x, CAST(SUM(o.x * o.x) AS FLOAT64) AS xx
+  FROM decision_outcomes o GROUP BY o.salt, o.slot, o.arm, o.experience, o.counterfactual, o.goal
 UNION ALL
-SELECT CAST('ope' AS STRING) AS section, CAST(CASE WHEN o.goal IS NULL THEN 'visitors' ELSE 'converted' END AS STRING) AS name, CAST(p.salt AS STRING) AS salt, CAST(p.slot AS STRING) AS slot, CAST(NULL AS INT64) AS day, CAST(NULL AS INT64) AS holdout, CAST(v.fold AS INT64) AS fold, CAST(a.answer AS STRING) AS answer, CAST(p.aud_key AS STRING) AS audiences, CAST(p.elig_key AS STRING) AS eligible, CAST(p.arm AS STRING) AS arm, CAST(p.experience AS STRING) AS experience, CAST(p.counterfactual AS STRING) AS counterfactual, CAST(p.config_version AS STRING) AS config_version, CAST(p.propensity AS FLOAT64) AS propensity, CAST(o.goal AS STRING) AS goal, CAST(COUNT(*) AS INT64) AS n, CAST(NULL AS FLOAT64) AS x, CAST(NULL AS FLOAT64) AS xx
-  FROM decision_units p
-  JOIN visitor_periods v ON v.vk = p.vk AND v.salt = p.salt
-  LEFT JOIN answers a ON a.vk = p.vk
-  JOIN decision_outcomes o ON o.vk = p.vk AND o.salt = p.salt AND o.slot = p.slot
-  GROUP BY p.salt, p.slot, v.fold, a.answer, p.aud_key, p.elig_key, p.arm, p.experience, p.counterfactual, p.config_version, p.propensity, o.goal
+SELECT CAST('ope' AS STRING) AS section, CAST(CASE WHEN o.goal IS NULL THEN 'visitors' ELSE 'converted' END AS STRING) AS name, CAST(o.salt AS STRING) AS salt, CAST(o.slot AS STRING) AS slot, CAST(NULL AS INT64) AS day, CAST(NULL AS INT64) AS holdout, CAST(v.fold AS INT64) AS fold, CAST(a.answer AS STRING) AS answer, CAST(o.aud_key AS STRING) AS audiences, CAST(o.elig_key AS STRING) AS eligible, CAST(o.arm AS STRING) AS arm, CAST(o.experience AS STRING) AS experience, CAST(o.counterfactual AS STRING) AS counterfactual, CAST(o.config_version AS STRING) AS config_version, CAST(o.propensity AS FLOAT64) AS propensity, CAST(o.goal AS STRING) AS goal, CAST(COUNT(*) AS INT64) AS n, CAST(NULL AS FLOAT64) AS x, CAST(NULL AS FLOAT64) AS xx
+  FROM decision_outcomes o
+  JOIN visitor_periods v ON v.vk = o.vk AND v.salt = o.salt
+  LEFT JOIN answers a ON a.vk = o.vk
+  GROUP BY o.salt, o.slot, v.fold, a.answer, o.aud_key, o.elig_key, o.arm, o.experience, o.counterfactual, o.config_version, o.propensity, o.goal
 UNION ALL
 SELECT CAST('trust' AS STRING) AS section, CAST('visitors' AS STRING) AS name, CAST(salt AS STRING) AS salt, CAST(slot AS STRING) AS slot, CAST(NULL AS INT64) AS day, CAST(NULL AS INT64) AS holdout, CAST(NULL AS INT64) AS fold, CAST(NULL AS STRING) AS answer, CAST(NULL AS STRING) AS audiences, CAST(NULL AS STRING) AS eligible, CAST(arm AS STRING) AS arm, CAST(experience AS STRING) AS experience, CAST(NULL AS STRING) AS counterfactual, CAST(NULL AS STRING) AS config_version, CAST(NULL AS FLOAT64) AS propensity, CAST(NULL AS STRING) AS goal, CAST(COUNT(*) AS INT64) AS n, CAST(NULL AS FLOAT64) AS x, CAST(NULL AS FLOAT64) AS xx
   FROM first_exposures GROUP BY salt, slot, arm, experience

@@ -3,12 +3,15 @@
  * answered, and what each visitor × period and each decision record converted on within the window.
  */
 
+import { DECISION } from './decision-fields.js';
 import { readsKeyedEvents } from './keyed-events.js';
 import type { Cte, QueryContext } from './query-parts.js';
 
 /** The outcome steps, in order: `visitor_periods` … `decision_outcomes`. */
 export function outcomeSteps({ d, windowMs }: QueryContext): Cte[] {
   const t = d.types;
+  /** A decision record's fields: one record per visitor × salt × slot, so grouping by them too changes nothing. */
+  const units = ['salt', 'slot', ...DECISION.map(([c]) => c)].map((c) => `u.${c}`).join(', ');
   return [
     {
       name: 'visitor_periods',
@@ -36,18 +39,18 @@ export function outcomeSteps({ d, windowMs }: QueryContext): Cte[] {
     },
     {
       name: 'decision_outcomes',
-      note: `Outcomes by decision record: a redecided one counts conversions within the window after its trigger, the others the period's.`,
-      sql: `SELECT u.vk, u.salt, u.slot, o.goal, o.x
+      note: `Outcomes by decision record, with the record's fields (the decision and off-policy rows read them here, without joining back): a redecided one counts conversions within the window after its trigger, the others the period's.`,
+      sql: `SELECT u.vk, ${units}, o.goal, o.x
   FROM decision_units u JOIN outcomes o ON o.vk = u.vk AND o.salt = u.salt
   WHERE u.redecided = 0
   UNION ALL
-  SELECT vk, salt, slot, CAST(NULL AS ${t.text}) AS goal, CAST(NULL AS ${t.double}) AS x FROM decision_units WHERE redecided = 1
+  SELECT u.vk, ${units}, CAST(NULL AS ${t.text}) AS goal, CAST(NULL AS ${t.double}) AS x FROM decision_units u WHERE u.redecided = 1
   UNION ALL
-  SELECT u.vk, u.salt, u.slot, c.goal, SUM(c.val) AS x
+  SELECT u.vk, ${units}, c.goal, SUM(c.val) AS x
   FROM decision_units u
   JOIN kept_conversions c ON c.vk = u.vk AND c.ts >= u.d_ts AND c.ts <= u.d_ts + ${windowMs}
   WHERE u.redecided = 1
-  GROUP BY u.vk, u.salt, u.slot, c.goal`,
+  GROUP BY u.vk, ${units}, c.goal`,
     },
   ];
 }

@@ -56,9 +56,8 @@ function outcomeSections({ d }: QueryContext): string[] {
   FROM first_exposures GROUP BY salt, slot, config_version`,
     `SELECT ${resultRow(d, { section: "'cell'", salt: 'p.salt', slot: 'p.slot', arm: 'p.arm', experience: 'p.experience', counterfactual: 'p.counterfactual', ...outcomeValues })}
   FROM first_exposures p ${joinOutcomes} GROUP BY p.salt, p.slot, p.arm, p.experience, p.counterfactual, o.goal`,
-    `SELECT ${resultRow(d, { section: "'decision'", salt: 'p.salt', slot: 'p.slot', arm: 'p.arm', experience: 'p.experience', counterfactual: 'p.counterfactual', ...outcomeValues })}
-  FROM decision_units p JOIN decision_outcomes o ON o.vk = p.vk AND o.salt = p.salt AND o.slot = p.slot
-  GROUP BY p.salt, p.slot, p.arm, p.experience, p.counterfactual, o.goal`,
+    `SELECT ${resultRow(d, { section: "'decision'", salt: 'o.salt', slot: 'o.slot', arm: 'o.arm', experience: 'o.experience', counterfactual: 'o.counterfactual', ...outcomeValues })}
+  FROM decision_outcomes o GROUP BY o.salt, o.slot, o.arm, o.experience, o.counterfactual, o.goal`,
   ];
 }
 
@@ -66,26 +65,25 @@ function outcomeSections({ d }: QueryContext): string[] {
 function opeSection({ d }: QueryContext): string {
   return `SELECT ${resultRow(d, {
     section: "'ope'",
-    salt: 'p.salt',
-    slot: 'p.slot',
+    salt: 'o.salt',
+    slot: 'o.slot',
     fold: 'v.fold',
     answer: 'a.answer',
-    audiences: 'p.aud_key',
-    eligible: 'p.elig_key',
-    arm: 'p.arm',
-    experience: 'p.experience',
-    counterfactual: 'p.counterfactual',
-    config_version: 'p.config_version',
-    propensity: 'p.propensity',
+    audiences: 'o.aud_key',
+    eligible: 'o.elig_key',
+    arm: 'o.arm',
+    experience: 'o.experience',
+    counterfactual: 'o.counterfactual',
+    config_version: 'o.config_version',
+    propensity: 'o.propensity',
     name: outcomeName,
     goal: 'o.goal',
     n: 'COUNT(*)',
   })}
-  FROM decision_units p
-  JOIN visitor_periods v ON v.vk = p.vk AND v.salt = p.salt
-  LEFT JOIN answers a ON a.vk = p.vk
-  JOIN decision_outcomes o ON o.vk = p.vk AND o.salt = p.salt AND o.slot = p.slot
-  GROUP BY p.salt, p.slot, v.fold, a.answer, p.aud_key, p.elig_key, p.arm, p.experience, p.counterfactual, p.config_version, p.propensity, o.goal`;
+  FROM decision_outcomes o
+  JOIN visitor_periods v ON v.vk = o.vk AND v.salt = o.salt
+  LEFT JOIN answers a ON a.vk = o.vk
+  GROUP BY o.salt, o.slot, v.fold, a.answer, o.aud_key, o.elig_key, o.arm, o.experience, o.counterfactual, o.config_version, o.propensity, o.goal`;
 }
 
 /** The trust rows: first exposures per arm × experience, and those with each trust flag. */
