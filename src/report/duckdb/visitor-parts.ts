@@ -10,8 +10,9 @@ import { dialect } from '../sql/dialects.js';
 
 /**
  * Bytes of memory the aggregation takes per input row at its peak, for choosing parts that fit in DuckDB's memory limit
- * instead of spilling to disk: measured, the process peaks at 4.8 GB on 10 million simulated events in one part (the
- * default limit on a 23 GB machine is 5.7 GiB, so such a file stays one part), 3.6 GB in two.
+ * instead of spilling to disk: measured, the process peaks at 4.4 GB on 10 million simulated events in one part (the
+ * default limit on a 23.5 GiB machine is 5.9 GiB, so such a file stays one part), 1.8 GB in three; 50 million events
+ * in five parts peak at 4.4 GB too (docs/report.md, "Speed and memory").
  */
 export const BYTES_PER_ROW = 500;
 
