@@ -8,6 +8,14 @@ import { defineConfig } from 'vitest/config';
  */
 const E2E_TIMING = ['flicker', 'loading-edges', 'fail-safe', 'layout-shift', 'csp'].map((name) => `test/e2e/${name}.e2e.test.ts`);
 
+/**
+ * jsdom tests whose subject keeps state in the page or in module scope across tests: the widget's custom elements (a
+ * registry that cannot be reset), Candor's IndexedDB store and event queue (fake-indexeddb), the widget's loader, the
+ * slot watcher (it observes the document as the parser fills it).
+ * Each runs in a fresh page; the other jsdom tests share one.
+ */
+const UNIT_ISOLATED = ['test/unit/widget/**', 'test/unit/dom/watch-slots.test.ts', 'test/unit/script/widget-entry.test.ts', 'test/unit/events/**', 'test/unit/storage/forget-all.test.ts', 'test/unit/storage/candor-store.test.ts'];
+
 export default defineConfig({
   test: {
     // Three test files at a time even on 2 cores (vitest's default there is 1): much of the suite waits (on Chromium, on
@@ -34,9 +42,22 @@ export default defineConfig({
       },
       {
         test: {
+          // The browser edges in jsdom, one page (window, document) per worker for all of these files: jsdom's set-up
+          // was most of this project's CPU (its tests take about 4 s in all). Files whose module-level state is the
+          // page's (the widget's custom elements, the IndexedDB queue and store) run in the isolated project below.
           name: 'unit',
+          isolate: false,
           include: ['test/unit/**/*.test.ts'],
-          exclude: ['test/unit/core/**'],
+          exclude: ['test/unit/core/**', ...UNIT_ISOLATED],
+          environment: 'jsdom',
+          setupFiles: ['test/setup/unit.ts'],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: 'unit-isolated',
+          include: UNIT_ISOLATED,
           environment: 'jsdom',
           setupFiles: ['test/setup/unit.ts'],
           testTimeout: 30_000,
