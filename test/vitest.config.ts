@@ -14,7 +14,7 @@ const E2E_TIMING = ['flicker', 'loading-edges', 'fail-safe', 'layout-shift', 'cs
  * slot watcher (it observes the document as the parser fills it).
  * Each runs in a fresh page; the other jsdom tests share one.
  */
-const UNIT_ISOLATED = ['test/unit/widget/**', 'test/unit/dom/watch-slots.test.ts', 'test/unit/script/widget-entry.test.ts', 'test/unit/events/**', 'test/unit/storage/forget-all.test.ts', 'test/unit/storage/candor-store.test.ts'];
+const UNIT_ISOLATED = ['test/unit/widget/**/*.test.ts', 'test/unit/dom/watch-slots.test.ts', 'test/unit/script/widget-entry.test.ts', 'test/unit/events/**/*.test.ts', 'test/unit/storage/forget-all.test.ts', 'test/unit/storage/candor-store.test.ts'];
 
 export default defineConfig({
   test: {
