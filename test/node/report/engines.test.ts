@@ -1,6 +1,6 @@
 /**
  * The arbiter between the aggregation engines: on simulated logs with every case the rules must handle, the streaming
- * reader (`aggregateEvents`), DuckDB (on the NDJSON file, in one run and in three parts of the visitors) and
+ * reader (`aggregateEvents`), DuckDB (on the NDJSON file in one run, and for every fifth log in three parts of the visitors) and
  * PostgreSQL (on the flat table, through `psql --csv`, i.e. a results file) must give the same aggregate, byte for
  * byte, and so the same report.
  */
@@ -65,9 +65,11 @@ describe('streaming, DuckDB and PostgreSQL aggregate the same way', () => {
         const duck = await aggregateWithDuckDB([file], 'ndjson', { windowDays: d.windowDays, maxConversionsPerGoal: d.maxConversionsPerGoal, connection });
         const pgAgg = postgresAggregates[i];
         expect(duck, `DuckDB, seed ${String(d.seed)}`).toEqual(reference);
-        // The visitors in three parts, one query each, their rows added up.
-        const inParts = await aggregateWithDuckDB([file], 'ndjson', { windowDays: d.windowDays, maxConversionsPerGoal: d.maxConversionsPerGoal, connection, parts: 3 });
-        expect(JSON.stringify(inParts), `DuckDB in 3 parts, seed ${String(d.seed)}`).toBe(JSON.stringify(reference));
+        // The visitors in three parts, one query each, their rows added up (every fifth log: each part reads the log again).
+        if (i % 5 === 0) {
+          const inParts = await aggregateWithDuckDB([file], 'ndjson', { windowDays: d.windowDays, maxConversionsPerGoal: d.maxConversionsPerGoal, connection, parts: 3 });
+          expect(JSON.stringify(inParts), `DuckDB in 3 parts, seed ${String(d.seed)}`).toBe(JSON.stringify(reference));
+        }
         expect(pgAgg, `PostgreSQL, seed ${String(d.seed)}`).toEqual(reference);
         expect(JSON.stringify(duck)).toBe(JSON.stringify(reference));
         expect(JSON.stringify(pgAgg)).toBe(JSON.stringify(reference));
