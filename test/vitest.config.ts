@@ -31,8 +31,7 @@ export default defineConfig({
           name: 'unit-core',
           // One module graph per worker for all of this project's files, not one per file: 34 CPU-seconds isolated, 20
           // shared. The core's only module-level state is caches keyed by the config or signals object they were made
-          // from. (The jsdom project below stays isolated: the widget's custom elements and the IndexedDB store are
-          // module-level state of the page, and sharing them across files made tests depend on each other's order.)
+          // from. (The jsdom tests whose subject keeps page state stay isolated: see UNIT_ISOLATED.)
           isolate: false,
           include: ['test/unit/core/**/*.test.ts'],
           environment: 'node',
