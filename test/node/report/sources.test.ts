@@ -20,6 +20,8 @@ const dir = mkdtempSync(join(tmpdir(), 'candor-sources-'));
 const file = join(dir, 'all.ndjson');
 const config = join(dir, 'config.json');
 let expected = '';
+/** What `candor report days/ --parquet-out events.parquet` answered (run before the tests). */
+let parquetOut: { code: number; out: string; err: string } | undefined;
 
 async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
@@ -42,6 +44,8 @@ beforeAll(async () => {
   expect(reference.code).toBe(0);
   expected = reference.out;
   expect(expected).toContain('DATA QUALITY');
+  // Several tests read the Parquet file: written here, so each test stands alone (the first of them checks it).
+  parquetOut = await cli([join(dir, 'days'), '--parquet-out', join(dir, 'events.parquet')]);
 }, 60_000);
 
 describe('candor report on files, directories, globs and Parquet', () => {
@@ -57,7 +61,7 @@ describe('candor report on files, directories, globs and Parquet', () => {
 
   test('--parquet-out writes the flat table; DuckDB reads it back to the same report; the streaming reader refuses Parquet', async () => {
     const parquet = join(dir, 'events.parquet');
-    expect((await cli([join(dir, 'days'), '--parquet-out', parquet])).code).toBe(0);
+    expect(parquetOut?.code, parquetOut?.err).toBe(0);
     expect(readFileSync(parquet).subarray(0, 4).toString()).toBe('PAR1');
     const r = await cli([parquet, '--config', config]);
     expect(r.code, r.err).toBe(0);
