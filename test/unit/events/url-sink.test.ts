@@ -16,11 +16,11 @@ interface Setup {
   retries?: number;
 }
 function setup({ beacon = true, statuses = [], retries = 6 }: Setup = {}) {
-  const beacons: { url: string; blob: Blob }[] = [];
+  const beacons: { url: string; body: unknown }[] = [];
   const fetches: { url: string; init: RequestInit }[] = [];
   const timers: { fn: () => void; ms: number }[] = [];
   const win = {
-    navigator: beacon === null ? {} : { sendBeacon: (url: string, blob: Blob) => (beacons.push({ url, blob }), beacon) },
+    navigator: beacon === null ? {} : { sendBeacon: (url: string, body: unknown) => (beacons.push({ url, body }), beacon) },
     fetch: (url: string, init: RequestInit) => {
       fetches.push({ url, init });
       const status = statuses.shift() ?? 204;
@@ -47,15 +47,15 @@ describe('urlSink', () => {
     expect(bodies()).toEqual([batch]);
   });
 
-  it('uses sendBeacon with a text/plain JSON blob when the page is being left', async () => {
+  it('uses sendBeacon with a JSON string (sent as text/plain, no preflight) when the page is being left', async () => {
     const { sink, fetches, beacons } = setup();
     const batch = events(3);
     await expect(sink(batch, true)).resolves.toBe(true);
     expect(fetches).toEqual([]);
     expect(beacons).toHaveLength(1);
     expect(beacons[0]?.url).toBe('/collect');
-    expect(beacons[0]?.blob.type).toBe('text/plain');
-    expect(JSON.parse(await (beacons[0] as { blob: Blob }).blob.text())).toEqual(batch);
+    expect(typeof beacons[0]?.body).toBe('string');
+    expect(JSON.parse(beacons[0]?.body as string)).toEqual(batch);
   });
 
   it('falls back to a keepalive fetch when sendBeacon refuses or is missing', async () => {
