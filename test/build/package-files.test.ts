@@ -39,3 +39,18 @@ it('every JavaScript file the package ships is reached from its entry points (no
   const stray = files.filter((f) => f.startsWith('dist/') && f.endsWith('.js') && !reached.has(f));
   expect(stray, 'shipped but imported by no entry point: a stale build? `npm run build` empties dist/ first').toEqual([]);
 });
+
+it('every source map the package ships carries the text of its sources (src/ is not in the package)', () => {
+  const files = packed();
+  const maps = files.filter((f) => f.endsWith('.js.map'));
+  expect(maps).toContain('dist/candor.min.js.map');
+  const missing: string[] = [];
+  for (const map of maps) {
+    const { sources, sourcesContent = [] } = JSON.parse(readFileSync(map, 'utf8')) as { sources: string[]; sourcesContent?: (string | null)[] };
+    sources.forEach((source, i) => {
+      if (typeof sourcesContent[i] !== 'string' && !files.includes(normalize(join(dirname(map), source)))) missing.push(`${map}: ${source}`);
+    });
+  }
+  // Without the text, browser devtools show an empty file and bundlers' source-map loaders warn for each source.
+  expect(missing, 'sources a debugger cannot show: set inlineSources in rollup.config.ts').toEqual([]);
+});
