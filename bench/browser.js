@@ -79,6 +79,12 @@ const GB_VERSION = /** @type {{ version: string }} */ (JSON.parse(readFileSync(`
 
 /** A directory with another build's candor.min.js and candor-runtime.min.js, loaded as a fourth variant (A/B of a change). */
 const BASELINE_DIR = process.env.BENCH_BASELINE;
+/**
+ * The baseline first pass's build name (it hands it over as `build`). The page's config is stamped for this build
+ * (examples/build.js), and a stamp names the build it was checked for, so the baseline's page carries the same stamp for
+ * the baseline's build: neither variant validates the config or fetches the validator.
+ */
+const BASELINE_BUILD = BASELINE_DIR ? /\bbuild:"([0-9a-f]+)"/.exec(readFileSync(`${BASELINE_DIR}/candor.min.js`, 'utf8'))?.[1] : undefined;
 
 /** @typedef {'none' | 'growthbook' | 'candor' | 'baseline'} Variant */
 /** @type {Variant[]} */
@@ -217,6 +223,7 @@ function variantHtml(variant, visitorId) {
   if (variant === 'none') return html.replace(CONFIG_BLOCK, '').replace(LOADER_TAG, '');
   if (isCandor(variant)) {
     const src = variant === 'baseline' ? '/bench/baseline/candor.min.js' : '/dist/candor.min.js';
+    if (variant === 'baseline' && BASELINE_BUILD) html = html.replace(/("checked":\s*")[0-9a-f]+:/, `$1${BASELINE_BUILD}:`);
     return html.replace(LOADER_TAG, (tag) => tag.replace('<script ', `<script data-visitor-id="${visitorId}" `).replace('/dist/candor.min.js', src));
   }
   const config = `window.growthbook_config = ${JSON.stringify({ payload: gbPayload() })};\n//# sourceURL=growthbook-config.js`;
@@ -499,7 +506,7 @@ export async function runBrowserBench() {
       }
       if (BASELINE_DIR && url.pathname.startsWith('/bench/baseline/')) {
         const file = url.pathname.slice('/bench/baseline/'.length);
-        if (!/^candor(-runtime|-widget)?\.min\.js$/.test(file)) return false;
+        if (!/^candor(-runtime|-widget|-check|-explain)?\.min\.js$/.test(file)) return false;
         res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' }).end(readFileSync(`${BASELINE_DIR}/${file}`));
         return true;
       }

@@ -50,12 +50,18 @@ export function watchSlots(doc: Document, onSlot: (slot: HTMLElement) => void, o
     observer = new MutationObserver((records) => {
       try {
         pending.forEach(consider);
+        if (doc.readyState === 'loading') {
+          // While the parser streams the page in there is one record per parsed node: one search of the document costs
+          // less than looking at each node (and at each one's subtree).
+          findSlots(doc).forEach(consider);
+          return;
+        }
         for (const record of records) {
           if (record.type === 'attributes') {
             consider(record.target as HTMLElement);
             continue;
           }
-          // One record per parsed node while the body streams in: kept cheap (no copies, element nodes only).
+          // Nodes added after parsing (SPAs): each added element, and the slots inside it.
           for (const node of record.addedNodes as NodeListOf<Element>) {
             if (node.nodeType !== 1) continue;
             consider(node as HTMLElement);
