@@ -10,6 +10,8 @@
  *   BENCH_VISITS=campaign node bench/browser.js      # only the campaign visit (default: plain,campaign,next)
  *   BENCH_DEBUG=1 node bench/browser.js              # also prints each load's script CPU by file to stderr
  *   BENCH_BASELINE=/tmp/old-dist node bench/browser.js  # A/B: adds that directory's candor*.min.js as a fourth variant
+ *   BENCH_EXTRA_SECTIONS=100 node bench/browser.js      # a heavier page: N more sections (about 40 elements and one inline
+ *                                                        # script each) before </body>, in every variant
  *
  * The page is examples/marketing-site/index.html (three slots), served by test/e2e/server.js in three variants that
  * differ only in `<head>`:
@@ -127,8 +129,16 @@ function chromiumPath() {
 
 // ---- The page and its variants ----
 
-// The page as `npm run build` builds it (examples/build.js inlines its config).
-const SOURCE = readFileSync(`${root}dist/examples/marketing-site/index.html`, 'utf8');
+/**
+ * One section of filler content for `BENCH_EXTRA_SECTIONS`: 8 blocks of text and a list (about 40 elements), then an
+ * inline script, as analytics and widget snippets sit between the sections of real marketing pages (each script ends a
+ * parser task, so MutationObservers are called once per section).
+ */
+const EXTRA_SECTION = `<section>${'<div><p>Lorem <b>ipsum</b> dolor</p><ul><li>a</li><li>b</li></ul></div>'.repeat(8)}<script>window.__benchSections = (window.__benchSections || 0) + 1</script></section>\n`;
+const EXTRA_SECTIONS = Number(process.env.BENCH_EXTRA_SECTIONS ?? 0);
+
+// The page as `npm run build` builds it (examples/build.js inlines its config), with any extra sections.
+const SOURCE = readFileSync(`${root}dist/examples/marketing-site/index.html`, 'utf8').replace('</body>', `${EXTRA_SECTION.repeat(EXTRA_SECTIONS)}</body>`);
 const CONFIG_BLOCK = /[ \t]*<!--[^\n]*-->\n[ \t]*<script type="application\/json" id="candor-config">([\s\S]*?)<\/script>\n/;
 const LOADER_TAG = /[ \t]*<script src="\/dist\/candor\.min\.js"([^>]*)><\/script>\n/;
 const configMatch = CONFIG_BLOCK.exec(SOURCE);
@@ -625,7 +635,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     if (process.argv.includes('--json')) {
       console.log(JSON.stringify(result));
     } else {
-      console.log(`${result.chromium} headless over CDP (no Playwright), ${PAGE}, ${String(result.runs)} fresh-context loads per variant and scenario, interleaved; medians; CPU = main-thread thread time from the trace; load average ${result.loadAverage.map((x) => x.toFixed(1)).join(' ')}\n`);
+      console.log(`${result.chromium} headless over CDP (no Playwright), ${PAGE}${EXTRA_SECTIONS ? ` with ${String(EXTRA_SECTIONS)} extra sections` : ""}, ${String(result.runs)} fresh-context loads per variant and scenario, interleaved; medians; CPU = main-thread thread time from the trace; load average ${result.loadAverage.map((x) => x.toFixed(1)).join(' ')}\n`);
       for (const s of result.scenarios) console.log(formatTable(scenarioLines(s)) + '\n');
     }
   } catch (e) {
