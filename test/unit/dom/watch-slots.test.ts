@@ -41,6 +41,17 @@ describe('watchSlots', () => {
     expect(seen).toEqual(['pricing', 'late']);
   });
 
+  it('finds a slot deep in a subtree inserted whole, also when another child joins that subtree in the same task', async () => {
+    const seen: string[] = [];
+    stop = watchSlots(document, (s) => seen.push(s.dataset.candorSlot ?? ''));
+    const view = document.createElement('main');
+    view.innerHTML = '<section><div><p data-candor-slot="deep">x</p></div></section>';
+    document.body.append(view); // one record for the whole subtree
+    view.prepend(document.createElement('header')); // a record of its own: now the subtree's first child
+    await flush();
+    expect(seen).toEqual(['deep']);
+  });
+
   it('stops when disconnected', async () => {
     const onSlot = vi.fn();
     watchSlots(document, onSlot)();
