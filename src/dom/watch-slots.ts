@@ -49,13 +49,13 @@ export function watchSlots(doc: Document, onSlot: (slot: HTMLElement) => void, o
   try {
     observer = new MutationObserver((records) => {
       try {
-        pending.forEach(consider);
         if (doc.readyState === 'loading') {
           // While the parser streams the page in there is one record per parsed node: one search of the document costs
           // less than looking at each node (and at each one's subtree).
-          findSlots(doc).forEach(consider);
+          pass();
           return;
         }
+        pending.forEach(consider);
         for (const record of records) {
           if (record.type === 'attributes') {
             consider(record.target as HTMLElement);

@@ -8,10 +8,15 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import { expect, it } from 'vitest';
 
+let packedFiles: string[] | undefined;
+/** What `npm pack` would ship, listed once for the tests of this file. */
 const packed = (): string[] => {
-  const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8', maxBuffer: 1 << 26 });
-  const [pack] = JSON.parse(out) as { files: { path: string }[] }[];
-  return (pack?.files ?? []).map((f) => f.path);
+  if (!packedFiles) {
+    const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    const [pack] = JSON.parse(out) as { files: { path: string }[] }[];
+    packedFiles = (pack?.files ?? []).map((f) => f.path);
+  }
+  return packedFiles;
 };
 
 it('npm pack ships what users need and nothing of the examples or the tests', () => {
